@@ -1,0 +1,3 @@
+from hcrm_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""KPIs, segmentation and reports computed with pandas from the local cache."""

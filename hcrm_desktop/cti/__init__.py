@@ -1,0 +1,1 @@
+"""Contact sources (baresip, Asterisk AMI, local HTTP hook, simulator) producing `ContactEvent`s."""

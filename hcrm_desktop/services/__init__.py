@@ -1,0 +1,1 @@
+"""Use cases: take plain values, return frozen results plus a `Changes` value."""

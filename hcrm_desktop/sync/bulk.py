@@ -1,0 +1,97 @@
+"""Bootstrap pages in bulk: PostgreSQL's COPY text format behind a one-line JSON header.
+
+    {"protocol":1,"since":0,"next":5000,"more":true,"tables":{"patients":["id","version",...],...}}\\n
+    <COPY text rows of the first table>\\.\\n
+    <COPY text rows of the next table>\\.\\n ...
+
+PostgreSQL makes this several times faster than JSON, and it reads fast in Python (`str.split`). Cells
+arrive as text in the workstation's storage form (times as `YYYY-MM-DD HH:MM:SS.ffffff`, booleans 0/1);
+SQLite's column affinity stores numbers as numbers. Only bootstraps use it; incremental pulls stay JSON.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from hcrm_desktop.sync.errors import BadReply
+from hcrm_desktop.sync.protocol import PullPage, loads
+from hcrm_desktop.sync.tables import PROTOCOL, table_specs
+
+END = b"\\.\n"
+NULL = "\\N"
+_ESCAPES = {"\\": "\\", "n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v"}
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), text)
+
+
+def frame(header: dict[str, Any], copy_table: Callable[[str], Iterable[bytes]]) -> bytes:
+    """The page body: the header line, then each table's COPY output and an end marker."""
+    from hcrm_desktop.sync.protocol import dumps
+
+    parts = [dumps(header), b"\n"]
+    for name in header.get("tables", {}):
+        parts.extend(copy_table(name))
+        parts.append(END)
+    return b"".join(parts)
+
+
+def copy_statement(table: str) -> str:
+    if table not in table_specs():
+        raise ValueError(table)
+    return f"COPY (SELECT * FROM hcrm_rows_{table}(%s, %s, %s)) TO STDOUT"
+
+
+def parse_bulk(data: bytes, since: int) -> PullPage:
+    head, sep, rest = data.partition(b"\n")
+    if not sep:
+        raise BadReply("bulk page: no header")
+    try:
+        header = loads(head)
+    except ValueError:
+        raise BadReply("bulk page: header is not JSON") from None
+    if not isinstance(header, dict) or header.get("protocol") != PROTOCOL or header.get("since") != since:
+        raise BadReply("bulk page: header")
+    nxt, more, tables = header.get("next"), header.get("more"), header.get("tables")
+    if not (isinstance(nxt, int) and nxt >= since and isinstance(more, bool) and isinstance(tables, dict)):
+        raise BadReply("bulk page: header fields")
+    try:
+        text = rest.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadReply("bulk page: not UTF-8") from None
+    blocks = text.split("\\.\n")
+    if len(blocks) != len(tables) + 1 or blocks[-1] != "":
+        raise BadReply("bulk page: truncated")
+    specs = table_specs()
+    page: dict[str, tuple[tuple[str, ...], list[list[Any]]]] = {}
+    for (name, columns), block in zip(tables.items(), blocks, strict=False):
+        if name not in specs or not isinstance(columns, list) or columns[:2] != ["id", "version"] \
+                or not set(columns) <= set(specs[name].columns) or len(set(columns)) != len(columns):
+            raise BadReply(f"bulk page: table {name!r}")
+        page[name] = (tuple(columns), _rows(name, block, len(columns), since, nxt))
+    return PullPage(since, nxt, more, page, prepared=True)
+
+
+def _rows(name: str, block: str, width: int, since: int, nxt: int) -> list[list[Any]]:
+    rows: list[list[Any]] = []
+    for line in block.split("\n")[:-1] if block else ():
+        fields: list[Any] = line.split("\t")
+        if "\\" in line:
+            fields = [None if f == NULL else (_unescape(f) if "\\" in f else f) for f in fields]
+        rows.append(fields)
+    if rows:
+        if any(len(r) != width for r in rows):
+            raise BadReply(f"bulk page: {name}: malformed row")
+        try:
+            versions = [int(r[1]) for r in rows]
+        except (TypeError, ValueError):
+            raise BadReply(f"bulk page: {name}: bad version") from None
+        if min(versions) <= since or max(versions) > nxt:
+            raise BadReply(f"bulk page: {name}: version out of range")
+        if any(not r[0] or len(r[0]) > 36 for r in rows):
+            raise BadReply(f"bulk page: {name}: bad id")
+    return rows
