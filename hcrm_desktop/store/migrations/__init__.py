@@ -15,9 +15,10 @@ from hcrm_desktop.store.errors import DatabaseTooNew
 HERE = Path(__file__).resolve().parent
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+def alembic_config(engine: Engine | None = None, *, location: Path = HERE) -> Config:
+    """A config for the migrations in `location` (this cache's by default), run on `engine`."""
     cfg = Config()
-    cfg.set_main_option("script_location", str(HERE))
+    cfg.set_main_option("script_location", str(location))
     if engine is not None:
         cfg.attributes["engine"] = engine
     return cfg

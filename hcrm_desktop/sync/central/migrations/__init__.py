@@ -10,16 +10,14 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from hcrm_desktop.store import migrations as store_migrations
+
 HERE = Path(__file__).resolve().parent
 VERSION_TABLE = "hcrm_central_version"
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(HERE))
-    if engine is not None:
-        cfg.attributes["engine"] = engine
-    return cfg
+    return store_migrations.alembic_config(engine, location=HERE)
 
 
 def head_revision() -> str:
