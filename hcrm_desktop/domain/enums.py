@@ -141,6 +141,7 @@ class BookingState(StrEnum):
 
 
 class FollowUpKind(StrEnum):
+    CAMPAIGN = "campaign"  # a list made by hand or from an analytics segment (e.g. churn risk)
     POST_DISCHARGE = "post_discharge"
     POST_SURGERY = "post_surgery"
     CHRONIC = "chronic"
@@ -167,6 +168,13 @@ class CallOutcome(StrEnum):
     REFUSED = "refused"  # 拒访
     CALLBACK = "callback"  # 要求回电
     DECEASED = "deceased"  # 患者已故
+
+
+class EscalationState(StrEnum):
+    OPEN = "open"  # 待处理: raised, waiting for the doctor
+    INSTRUCTED = "instructed"  # 已下达: the doctor gave an instruction
+    EXECUTED = "executed"  # 已执行: the instruction was carried out and fed back
+    CLOSED = "closed"  # 已关闭
 
 
 class MutationOp(StrEnum):

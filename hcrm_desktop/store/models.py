@@ -80,6 +80,7 @@ class StaffUser(Synced, Base):
     employee_no: Mapped[str | None] = mapped_column(String(32))
     title: Mapped[str | None] = mapped_column(String(32))  # e.g. 主任医师 for doctors credited in praise
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    team: Mapped[str | None] = mapped_column(String(32))  # agent team, for performance per team
     password_hash: Mapped[str | None] = mapped_column(String(255))  # local/demo sign-in only
 
 
@@ -226,6 +227,7 @@ class Interaction(Synced, Base):
     resolved_first_contact: Mapped[bool | None] = mapped_column(Boolean)
     credited_staff_id: Mapped[str | None] = mapped_column(fk("staff_users.id"))  # praise
     credited_department_id: Mapped[str | None] = mapped_column(fk("departments.id"))
+    wrap_seconds: Mapped[int | None] = mapped_column(Integer)  # after-call work: call end to wrap-up saved
 
 
 class Complaint(Synced, Base):
@@ -252,6 +254,26 @@ class Complaint(Synced, Base):
     escalated: Mapped[bool] = mapped_column(Boolean, default=False)
     resolution: Mapped[str | None] = mapped_column(Text)
     satisfaction: Mapped[int | None] = mapped_column(Integer)  # 1..5 with the resolution
+    assigned_department_id: Mapped[str | None] = mapped_column(fk("departments.id"))  # handling department
+    escalated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    escalated_to_id: Mapped[str | None] = mapped_column(fk("staff_users.id"))
+    reopened_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    channel: Mapped[str | None] = mapped_column(String(8))  # Channel the complaint came in on
+
+
+class ComplaintAttachment(Synced, Base):
+    """A file attached to a complaint case (photo, letter, receipt), content base64 in the row. Append-only."""
+
+    __tablename__ = "complaint_attachments"
+    __append_only__ = True
+    complaint_id: Mapped[str] = mapped_column(fk("complaints.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    mime_type: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content_b64: Mapped[str] = mapped_column(Text)
+    added_by_id: Mapped[str | None] = mapped_column(fk("staff_users.id"))
+    added_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class ComplaintEvent(Synced, Base):
@@ -291,6 +313,22 @@ class Booking(Synced, Base):
     booked_by_id: Mapped[str | None] = mapped_column(fk("staff_users.id"))
     rescheduled_from_id: Mapped[str | None] = mapped_column(fk("bookings.id"))
     notes: Mapped[str | None] = mapped_column(Text)
+    interaction_id: Mapped[str | None] = mapped_column(fk("interactions.id"))
+    state_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    cancel_reason: Mapped[str | None] = mapped_column(String(200))
+    confirmation_sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class KnowledgeArticle(Synced, Base):
+    """A ready answer agents paste from (package contents and prices, clinic hours, preparation)."""
+
+    __tablename__ = "knowledge_articles"
+    category: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    keywords: Mapped[str | None] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_by_id: Mapped[str | None] = mapped_column(fk("staff_users.id"))
 
 
 # --- follow-up --------------------------------------------------------------------------------------
@@ -333,6 +371,8 @@ class FollowUpTask(Synced, Base):
     callback_at: Mapped[datetime | None] = mapped_column(DateTime)
     outcome: Mapped[str | None] = mapped_column(String(16))
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reason: Mapped[str | None] = mapped_column(String(200))  # why the rule chose this patient, for the nurse
 
 
 class CallAttempt(Synced, Base):
@@ -363,6 +403,45 @@ class SurveyResponse(Synced, Base):
     submitted_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class Escalation(Synced, Base):
+    """A red flag raised on a follow-up call, sent to the patient's department doctor, with the loop of
+    instruction and its execution fed back (指令执行反馈)."""
+
+    __tablename__ = "escalations"
+    __table_args__ = (Index("ix_escalations_state_due", "state", "due_at"),)
+    patient_id: Mapped[str] = mapped_column(fk("patients.id"), index=True)
+    task_id: Mapped[str | None] = mapped_column(fk("followup_tasks.id"))
+    response_id: Mapped[str | None] = mapped_column(fk("survey_responses.id"))
+    department_id: Mapped[str | None] = mapped_column(fk("departments.id"), index=True)
+    doctor_id: Mapped[str | None] = mapped_column(fk("staff_users.id"))
+    raised_by_id: Mapped[str | None] = mapped_column(fk("staff_users.id"))
+    raised_at: Mapped[datetime] = mapped_column(DateTime)
+    due_at: Mapped[datetime] = mapped_column(DateTime)
+    state: Mapped[str] = mapped_column(String(12), default="open")  # open | instructed | executed | closed
+    reason: Mapped[str] = mapped_column(Text)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    instruction: Mapped[str | None] = mapped_column(Text)
+    instructed_by_id: Mapped[str | None] = mapped_column(fk("staff_users.id"))
+    instructed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    feedback: Mapped[str | None] = mapped_column(Text)
+    executed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class QaReview(Synced, Base):
+    """A supervisor's quality review of one recorded interaction against a checklist; the agent sees it."""
+
+    __tablename__ = "qa_reviews"
+    interaction_id: Mapped[str] = mapped_column(fk("interactions.id"), index=True)
+    agent_id: Mapped[str | None] = mapped_column(fk("staff_users.id"), index=True)
+    reviewer_id: Mapped[str | None] = mapped_column(fk("staff_users.id"))
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime)
+    scores: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # checklist item code -> points
+    total: Mapped[float] = mapped_column(default=0.0)  # 0..100
+    comment: Mapped[str | None] = mapped_column(Text)
+    seen_by_agent_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 # --- ledger and audit -------------------------------------------------------------------------------
 
 
@@ -386,6 +465,21 @@ class AuditEvent(Synced, Base):
     entity_id: Mapped[str | None] = mapped_column(ID)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+# --- local working state (never synced) -------------------------------------------------------------
+
+
+class Draft(Base):
+    """A form being typed (wrap-up, complaint, booking), saved as the user types so a crash or a closed
+    window loses nothing. Keyed by what it is for, e.g. `wrapup:<call id>`. Never synced."""
+
+    __tablename__ = "drafts"
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    user_id: Mapped[str | None] = mapped_column(ID)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 # --- local search index (never synced) --------------------------------------------------------------

@@ -94,15 +94,20 @@ class MainWindow(QMainWindow):
         workbench = WorkbenchView(db=self._db, runner=self._runner, session=self.session, bridge=self.bridge)
         workbench.attention_needed.connect(self._on_workbench_attention_needed)
         customers = CustomersView(db=self._db, runner=self._runner, session=self.session, bridge=self.bridge)
-        for view in (workbench, customers):
+        common = {"db": self._db, "runner": self._runner, "session": self.session, "bridge": self.bridge}
+        complaints = ComplaintsView(**common)
+        bookings = BookingsView(**common)
+        followups = FollowUpsView(**common)
+        analytics = AnalyticsView(**common)
+        for view in (workbench, customers, complaints, bookings, followups, analytics):
             view.changes_made.connect(self.publish_changes)
         return {
             "workbench": workbench,
             "customers": customers,
-            "complaints": ComplaintsView(),
-            "bookings": BookingsView(),
-            "followups": FollowUpsView(),
-            "analytics": AnalyticsView(),
+            "complaints": complaints,
+            "bookings": bookings,
+            "followups": followups,
+            "analytics": analytics,
             "settings": settings_view,
         }
 

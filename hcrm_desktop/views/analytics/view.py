@@ -1,25 +1,74 @@
-"""Analytics (统计): a placeholder until the supervisor's figures arrive in a later version."""
+"""The supervisor workspace (统计分析): one tab per panel. Only supervisors and admins see it.
+
+Each panel is a QWidget built with `(db=, runner=, session=)`, with `changes_made = Signal(object)` when it
+writes and `apply_changes(changes)` when it shows data others change. Panels live in their own modules
+(`views/supervisor/` for the live board, performance and QA; `views/analytics/` for customers, segments and
+reports) and are listed in `panel_factories()`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal  # noqa: F401 (panel labels)
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from hcrm_desktop.services.changes import Changes
+from hcrm_desktop.store.db import Database
 from hcrm_desktop.ui.page import ComingSoon, Page
+from hcrm_desktop.ui.session import UserSession
+from hcrm_desktop.ui.tasks import TaskRunner
+
+PanelFactory = Callable[..., QWidget]
+
+
+def panel_factories() -> list[tuple[str, str, PanelFactory]]:
+    """(key, tab label for QT_TRANSLATE_NOOP("AnalyticsView", ...), factory), in tab order."""
+    panels: list[tuple[str, str, PanelFactory]] = []
+    # panels: one line per panel, added by the modules that provide them
+    return panels
 
 
 class AnalyticsView(Page):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    changes_made = Signal(object)
+
+    def __init__(self, *, db: Database, runner: TaskRunner, session: UserSession, parent: QWidget | None = None,
+                 **_ignored: object) -> None:
         super().__init__(parent)
+        self._db = db
+        self._runner = runner
+        self._session = session
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("analyticsTabs")
+        self.panels: dict[str, QWidget] = {}
+        self._labels: dict[str, str] = {}
+        for key, label, factory in panel_factories():
+            panel = factory(db=db, runner=runner, session=session, parent=self.tabs)
+            panel.setObjectName(f"panel_{key}")
+            changed = getattr(panel, "changes_made", None)
+            if changed is not None:
+                changed.connect(self.changes_made)
+            self.panels[key] = panel
+            self._labels[key] = label
+            self.tabs.addTab(panel, "")
+        if not self.panels:
+            self.body.addWidget(ComingSoon(self.tr("Coming in a later version: analytics and reports"), [], self))
+        self.body.addWidget(self.tabs, 1)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
         self.set_heading(self.tr("Analytics"), self.tr("For supervisors and administrators."))
-        self.body.addWidget(ComingSoon(
-            self.tr("Coming in a later version: analytics and reports"),
-            [
-                self.tr("Today's load and deadline risk; reassigning work"),
-                self.tr("Agent figures: calls, handle time, first-contact resolution, satisfaction"),
-                self.tr("Customer value tiers, lifecycle stages, age bands, regions and packages"),
-                self.tr("Complaints and satisfaction by department"),
-                self.tr("Export to Excel and a monthly PDF report"),
-            ],
-            self,
-        ))
-        self.body.addStretch(1)
+        for index, key in enumerate(self.panels):
+            self.tabs.setTabText(index, QCoreApplication.translate("AnalyticsView", self._labels[key]))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def apply_changes(self, changes: Changes) -> None:
+        for panel in self.panels.values():
+            apply = getattr(panel, "apply_changes", None)
+            if apply is not None:
+                apply(changes)
+

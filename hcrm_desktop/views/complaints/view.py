@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from hcrm_desktop.services.changes import Changes
+from hcrm_desktop.store.db import Database
+from hcrm_desktop.ui.cti import CtiBridge
 from hcrm_desktop.ui.page import ComingSoon, Page
+from hcrm_desktop.ui.session import UserSession
+from hcrm_desktop.ui.tasks import TaskRunner
 
 
 class ComplaintsView(Page):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    changes_made = Signal(object)
+
+    def __init__(self, *, db: Database, runner: TaskRunner, session: UserSession, bridge: CtiBridge | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._db = db
+        self._runner = runner
+        self._session = session
+        self._bridge = bridge
         self.set_heading(self.tr("Complaints"), self.tr("Complaint cases with their deadlines."))
         self.body.addWidget(ComingSoon(
             self.tr("Coming in a later version: complaint cases"),
@@ -22,3 +35,6 @@ class ComplaintsView(Page):
             self,
         ))
         self.body.addStretch(1)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh what this screen shows if `changes` touches it."""

@@ -20,7 +20,7 @@ STAFF = dict(username="newbie", display_name="新人", role="agent", active=True
 RULE = dict(code="R1", name="出院随访", kind="post_discharge", definition={}, active=True)
 PACKAGE = dict(code="P1", name="基础套餐", price_fen=50000, items=[])
 COMPLAINT = dict(case_no="TS1", severity="low", state="in_progress", subject="态度", opened_at="2026-11-01T09:00:00",
-                 escalated=False)
+                 escalated=False, reopened_count=0)
 
 
 def mutation(entity, op, fields, entity_id=None, base=0):

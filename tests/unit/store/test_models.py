@@ -11,9 +11,9 @@ from hcrm_desktop.store.base import Synced
 from hcrm_desktop.store.db import open_database
 from hcrm_desktop.store.models import Base, Booking, Slot, synced_models
 
-LOCAL_ONLY = {"meta", "outbox", "sync_cursor", "sync_conflicts", "search_name_suffixes", "search_phone_tails"}
+LOCAL_ONLY = {"meta", "outbox", "drafts", "sync_cursor", "sync_conflicts", "search_name_suffixes", "search_phone_tails"}
 APPEND_ONLY = {"interactions", "complaint_events", "call_attempts", "survey_responses", "points_ledger",
-               "audit_events"}
+               "audit_events", "complaint_attachments"}
 
 
 def test_every_table_but_local_bookkeeping_follows_the_contract():
