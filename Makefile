@@ -9,7 +9,8 @@
 #                      takes a picture (:99 is the first display xvfb-run tries). Ctrl-C stops it.
 #   make test          pytest (starts real PostgreSQL and baresip servers) and ruff: what CI runs
 #   make lint          ruff and mypy
-#   make translations  update resources/translations/*.ts from the sources, compile them to .qm
+#   make translations  update resources/translations/*.ts from the sources, fill Chinese from
+#                      resources/translations/fragments/*.json ({"English": "中文"}), compile to .qm
 #   make screenshots   docs/screenshots/<view>.png for every view, on demo data, rendered offscreen
 
 SHELL := bash
@@ -58,6 +59,7 @@ lint: venv
 
 translations: venv
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find hcrm_desktop -name '*.py' | sort) -ts $(TRANSLATIONS)
+	$(BIN)/python scripts/fill_translations.py resources/translations/hcrm_zh_CN.ts $$(find resources/translations/fragments -name '*.json' 2>/dev/null | sort)
 	$(BIN)/pyside6-lrelease $(TRANSLATIONS)
 
 screenshots: system venv

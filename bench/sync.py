@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
+import contextlib
 import json
 import multiprocessing
 import os
@@ -21,6 +23,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +34,9 @@ from hcrm_desktop.store import migrations  # noqa: E402
 from hcrm_desktop.store.db import make_engine, open_database  # noqa: E402
 from hcrm_desktop.store.models import Patient  # noqa: E402
 from hcrm_desktop.store.sync_state import SyncCursor  # noqa: E402
+from hcrm_desktop.sync import http as http_module  # noqa: E402
+from hcrm_desktop.sync import local as local_module  # noqa: E402
+from hcrm_desktop.sync import prefetch as prefetch_module  # noqa: E402
 from hcrm_desktop.sync.central.admin import central_engine, create_user, init_db  # noqa: E402
 from hcrm_desktop.sync.central.demo import load_demo  # noqa: E402
 from hcrm_desktop.sync.credentials import MemorySecrets  # noqa: E402
@@ -48,6 +54,56 @@ def pct(values: list[float], q: float) -> float:
         return 0.0
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+class Breakdown:
+    """Where a bootstrap's time goes: wall and thread CPU seconds of its steps (`--breakdown`)."""
+
+    STEPS = (  # (owner, attribute, label)
+        (http_module.HttpTransport, "_send", "fetch: server query + transfer (prefetch thread)"),
+        (http_module, "parse_bulk", "decode: bulk page parsing (prefetch thread)"),
+        (prefetch_module.Prefetcher, "take", "wait: writer waiting for pages"),
+        (local_module.LocalStore, "apply_page", "write: apply pages (transaction, commit)"),
+        (local_module.LocalStore, "_upsert", "write: of which executemany inserts"),
+        (local_module.LocalStore, "begin_bulk", "bulk: drop indexes and triggers"),
+        (local_module.LocalStore, "end_bulk", "bulk: rebuild indexes, search tables, triggers"),
+    )
+
+    def __init__(self) -> None:
+        self.wall: dict[str, float] = collections.defaultdict(float)
+        self.cpu: dict[str, float] = collections.defaultdict(float)
+        self.lock = threading.Lock()
+
+    def _timed(self, label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            wall, cpu = time.perf_counter(), time.thread_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                with self.lock:
+                    self.wall[label] += time.perf_counter() - wall
+                    self.cpu[label] += time.thread_time() - cpu
+        return timed
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        saved = [(owner, name, getattr(owner, name)) for owner, name, _label in self.STEPS]
+        for owner, name, label in self.STEPS:
+            setattr(owner, name, self._timed(label, getattr(owner, name)))
+        usage = os.times()
+        try:
+            yield
+        finally:
+            for owner, name, fn in saved:
+                setattr(owner, name, fn)
+            after = os.times()
+            self.process = (after.user - usage.user, after.system - usage.system)
+
+    def as_dict(self) -> dict[str, Any]:
+        steps = {label: {"wall_s": round(self.wall[label], 1), "cpu_s": round(self.cpu[label], 1)}
+                 for _o, _n, label in self.STEPS}
+        return {"steps": steps, "client_cpu_user_s": round(self.process[0], 1),
+                "client_cpu_system_s": round(self.process[1], 1)}
 
 
 class Bench:
@@ -113,12 +169,16 @@ class Bench:
                                  bootstrap_target=info.high, rows_pulled=0))
         return engine
 
-    def bootstrap(self) -> dict[str, float]:
+    def bootstrap(self) -> dict[str, Any]:
         engine = self.workstation("bootstrap", "bench0", caught_up=False, pull_limit=self.args.page)
+        breakdown = Breakdown() if self.args.breakdown else None
         started = time.perf_counter()
-        engine.connect()
-        rows = engine.bootstrap()
+        with breakdown.installed() if breakdown else contextlib.nullcontext():
+            engine.connect()
+            rows = engine.bootstrap()
         seconds = time.perf_counter() - started
+        if breakdown is not None:
+            print(json.dumps({"bootstrap_breakdown": breakdown.as_dict()}, ensure_ascii=False), file=sys.stderr)
         engine.transport.close()
         engine.db.dispose()
         engine.db.path.unlink()
@@ -271,6 +331,9 @@ def main() -> int:
     parser.add_argument("--page", type=int, default=20000, help="rows per bootstrap page and table")
     parser.add_argument("--processes", type=int, default=4, help="processes hosting the workstations")
     parser.add_argument("--no-bootstrap", action="store_true", help="skip the bootstrap measurement")
+    parser.add_argument("--bootstrap-only", action="store_true", help="measure the bootstrap and nothing else")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="print where the bootstrap's time goes (wall and CPU seconds per step) on stderr")
     parser.add_argument("--dsn", help="use this central (already holding the demo data) instead of a new one")
     args = parser.parse_args()
     bench = Bench(args)
@@ -280,8 +343,9 @@ def main() -> int:
         result.update(bench.setup())
         if not args.no_bootstrap:
             result.update(bench.bootstrap())
-        result.update(bench.push_throughput())
-        result.update(bench.clients())
+        if not args.bootstrap_only:
+            result.update(bench.push_throughput())
+            result.update(bench.clients())
     finally:
         bench.close()
     result["errors"] = len(bench.errors)

@@ -27,6 +27,7 @@ from hcrm_desktop.ui.i18n import install_language
 from hcrm_desktop.ui.opening import DatabaseOpener, Target, resolve_target
 from hcrm_desktop.ui.shell import MainWindow
 from hcrm_desktop.ui.signin import SignInDialog
+from hcrm_desktop.ui.syncbridge import BootstrapDialog, SyncBridge
 from hcrm_desktop.ui.tasks import TaskRunner, ask, signal_future
 from hcrm_desktop.ui.theme import apply_theme
 
@@ -89,6 +90,8 @@ class App:
         self._settings = settings
         self._hook = hook
         self.window: MainWindow | None = None
+        self.sync: SyncBridge | None = None
+        self.bootstrap_dialog: BootstrapDialog | None = None
 
     async def run(self, *, demo: bool, db_path: Path | None) -> int:
         try:
@@ -130,13 +133,27 @@ class App:
             self.window.showMaximized()  # first start: all of a call-centre screen
         self.window.raise_()
         self.window.activateWindow()
+        self.sync = SyncBridge(db=db, settings=self._settings, runner=self._runner, username=session.username,
+                               demo=target.demo)
+        self.sync.bootstrap_started.connect(self._show_bootstrap)
+        self.window.attach_sync(self.sync)
         await bridge.start()
+        await self.sync.start()
         try:
             await closed
         finally:
+            await self.sync.stop()
             await bridge.stop()
         oplog.event("signed_out", user=session.username)
         return 0
+
+    def _show_bootstrap(self) -> None:
+        """A first download began: show its progress (it can be stopped, resumed or sent to the background)."""
+        if self.sync is None or self.window is None:
+            return
+        if self.bootstrap_dialog is None:
+            self.bootstrap_dialog = BootstrapDialog(bridge=self.sync, runner=self._runner, parent=self.window)
+        self.bootstrap_dialog.show()
 
     def make_bridge(self, *, demo: bool) -> CtiBridge:
         """The phone from the settings; the demo always rings the simulator (its "simulate call" button)."""

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from hcrm_desktop import __version__
+from hcrm_desktop.analytics.report_cli import add_report_parser, cmd_report
+from hcrm_desktop.services.followup_cli import add_followups_parser, cmd_followups
 from hcrm_desktop.store.errors import StoreError
 from hcrm_desktop.sync.cli import add_sync_parser
 
@@ -105,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_lookup_and_search(sub)
     add_sync_parser(sub)
+    add_report_parser(sub)
+    add_followups_parser(sub)
 
     shot = sub.add_parser("screenshot", help="render a view offscreen to a PNG")
     shot.add_argument("--list", action="store_true", help="list the view names")
@@ -261,6 +265,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "lookup": cmd_lookup,
     "search": cmd_search,
     "sync": cmd_sync,
+    "report": cmd_report,
+    "followups": cmd_followups,
     "screenshot": cmd_screenshot,
 }
 

@@ -23,6 +23,7 @@ class Settings:
     db_path: str = ""  # empty: the demo database in the data folder
     last_user: str = ""
     central_url: str = ""  # https://... (HTTP API) or postgresql+psycopg://... (database)
+    central_user: str = ""  # user name at the central side (empty: the one signed in here)
     cti_adapter: str = "simulator"
     cti_address: str = "127.0.0.1:4444"
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()

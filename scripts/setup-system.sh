@@ -20,6 +20,8 @@ packages=(
   postgresql baresip-core
   # screenshots of a real window (/usr/bin/import)
   imagemagick x11-apps
+  # pdftotext/pdftoppm: the report tests read the monthly PDF back
+  poppler-utils
 )
 
 if ! command -v apt-get >/dev/null || ! command -v dpkg-query >/dev/null; then

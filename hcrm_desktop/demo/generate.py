@@ -20,7 +20,10 @@ from pathlib import Path
 from types import MappingProxyType
 
 from hcrm_desktop.demo.dataset import Chunk, DemoData, Roster, UniqueNationalIds
+from hcrm_desktop.demo.escalations import add_escalations
+from hcrm_desktop.demo.knowledge import add_knowledge
 from hcrm_desktop.demo.loader import HISTORY_TABLES, BulkLoader
+from hcrm_desktop.demo.supervision import add_supervision
 from hcrm_desktop.store.db import open_database
 from hcrm_desktop.store.errors import DatabaseExists
 
@@ -79,6 +82,9 @@ def generate_database(
             parallel = patients >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2
         _load(loader, _chunks(patients, seed, today, parallel), patients, progress)
         loader.finish(lambda name, done, total: progress("indexes", done, total))
+        add_supervision(path, seed=seed, today=today, counts=loader.counts)  # teams, wrap-up, QA, today
+        add_knowledge(path, today=today, counts=loader.counts)  # shipped consultation answers
+        add_escalations(path, seed=seed, today=today, counts=loader.counts)  # red flags sent to doctors
     except BaseException:
         loader.close()  # a half-loaded file is of no use: leave nothing behind
         _remove(path)

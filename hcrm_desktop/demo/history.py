@@ -11,12 +11,14 @@ import json
 import math
 import random
 from collections.abc import Sequence
+from datetime import datetime, time, timedelta
 
 from hcrm_desktop.demo import catalog
 from hcrm_desktop.demo.followups import CheckupRef, EncounterRef, FollowUps
 from hcrm_desktop.demo.people import CHILD, MIDDLE, OLD, YOUNG, Person, Summary
 from hcrm_desktop.demo.pools import DAY, HISTORY_DAYS, UTC_OFFSET, Clock, IdSource, Weighted, sample_table
 from hcrm_desktop.demo.reference import Org, Reference, Row
+from hcrm_desktop.domain.sla import default_policy
 
 CHANNELS = (("phone", 72), ("wechat", 14), ("web", 6), ("sms", 3), ("walk_in", 5))
 CONTACT_TYPES = (("consultation", 74), ("booking", 15), ("praise", 5), ("other", 6))
@@ -341,7 +343,7 @@ class History:
         supervisors = self.ref.supervisors
         handler = supervisors[int(r() * len(supervisors))] if reached else None
         cid = self.ids()
-        resolve_due = opened + resolve_hours * 3600
+        ack_due, resolve_due = self._sla_dues(severity, opened)
         resolved = reached[2] if len(reached) > 2 else 0
         late = resolved > resolve_due if resolved else clock.now > resolve_due
         escalated = int(severity in ("high", "critical") and r() < 0.3 or late and r() < 0.5)
@@ -351,11 +353,18 @@ class History:
             cid, clock.utc(reached[-1] if reached else opened), p.id, iid,
             f"TS{clock.day(opened).replace('-', '')}{p.index:07d}", severity, state, category, subject,
             description, self.ref.dept_id[dept], self._staff_involved(category, dept), handler, ts(opened),
-            ts(opened + ack_hours * 3600), ts(resolve_due), ts(reached[0]) if reached else None,
+            ts(ack_due), ts(resolve_due), ts(reached[0]) if reached else None,
             ts(resolved) if resolved else None, ts(reached[3]) if len(reached) > 3 else None, escalated,
             catalog.RESOLUTIONS[int(r() * len(catalog.RESOLUTIONS))] if resolved else None, satisfaction,
         ))  # fmt: skip
         self._complaint_events(cid, opened, reached, states, handler, out)
+
+    def _sla_dues(self, severity: str, opened: int) -> tuple[int, int]:
+        """Acknowledge and resolve dues in working time, by the shipped SLA policy (domain/sla.py)."""
+        midnight = datetime.combine(self.clock.date_of(opened), time())
+        ack, resolve = default_policy().dues(severity, midnight + timedelta(seconds=opened % DAY))
+        day0 = opened - opened % DAY
+        return day0 + int((ack - midnight).total_seconds()), day0 + int((resolve - midnight).total_seconds())
 
     def _staff_involved(self, category: str, dept: str) -> str | None:
         r = self.random

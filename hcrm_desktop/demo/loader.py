@@ -52,7 +52,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                  "notes"),
     "followup_tasks": ("patient_id", "rule_id", "source_ref", "step", "questionnaire_id", "department_id",
                        "assignee_id", "priority", "due_at", "window_end", "state", "attempts", "callback_at",
-                       "outcome", "completed_at"),
+                       "outcome", "completed_at", "last_attempt_at", "reason"),
     "call_attempts": ("task_id", "agent_id", "at", "outcome", "duration_seconds", "notes"),
     "survey_responses": ("questionnaire_id", "patient_id", "task_id", "interaction_id", "answers", "score",
                          "red_flag", "submitted_at"),

@@ -148,6 +148,11 @@ class People:
         wife = self._adult(False, wife_age, region, address)
         self._link_couple(man, wife)
         self._landline([man, wife], region)
+        for person, spouse in ((man, wife), (wife, man)):
+            if not person.phones:  # no mobile of their own (some over 80): reached through the family
+                number, e164 = spouse.mobile or self._mobile()
+                self._family_phone(person, number, e164, "spouse" if spouse.mobile else "child",
+                                   spouse.name if spouse.mobile else self.names.name(self.random() < 0.5)[0])
         return [man, wife]
 
     def _link_couple(self, man: Person, wife: Person) -> None:

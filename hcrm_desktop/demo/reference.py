@@ -12,6 +12,7 @@ from datetime import timedelta
 from hcrm_desktop.demo import catalog
 from hcrm_desktop.demo.pools import DAY, Clock, IdSource, NamePool, Weighted, json_list
 from hcrm_desktop.domain.passwords import hash_password
+from hcrm_desktop.services.followup_catalog import shipped_questionnaire_rows, shipped_rule_rows
 
 Row = tuple[object, ...]
 
@@ -122,10 +123,10 @@ def _organizations(ref: Reference, rng: random.Random, ids: IdSource, clock: Clo
 
 def _rules(ref: Reference, ids: IdSource, stamp: str) -> None:
     rules = ref.rows.setdefault("followup_rules", [])
-    for code, name, kind, definition in catalog.FOLLOWUP_RULES:
+    for code, name, kind, definition in shipped_rule_rows():  # the rules the app ships
         ref.rule_id[code] = rule = ids()
         rules.append((rule, stamp, code, name, kind, json.dumps(definition), 1))
     questionnaires = ref.rows.setdefault("questionnaires", [])
-    for code, name, definition in catalog.QUESTIONNAIRES:
+    for code, name, definition in shipped_questionnaire_rows():
         ref.questionnaire_id[code] = questionnaire = ids()
         questionnaires.append((questionnaire, stamp, code, name, json.dumps(definition)))

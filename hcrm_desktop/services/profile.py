@@ -6,14 +6,10 @@ those ids newest first, by keyset on (at, ref_id): every query is an indexed per
 page costs the same at 1M patients / 10M history rows as on the demo data. The statements are built once
 with bound parameters: building a SQLAlchemy select costs more than SQLite takes to answer it.
 
-**Value tier (RFM, first cut).** Over the last three years of encounters and checkups:
-recency = days since the latest one, frequency = how many, monetary = their amounts (fen).
-- core (核心): seen in the last 12 months and spent at least ¥5,000 in the three years;
-- potential (潜力): seen in the last 12 months, spent less;
-- normal (普通): last seen 12-24 months ago;
-- drifting (游离): not seen for 24 months, or never.
-The supervisor's analytics issue will refine the thresholds (and may add frequency); the card only shows
-the tier and the three figures behind it.
+**Value tier (RFM).** The card shows the tier and the three figures behind it (recency, frequency,
+monetary over the window), computed by the one rule in `hcrm_desktop.analytics.segments` (`value_tier`,
+thresholds from `resources/analytics/segmentation.json` or the supervisor's edits), the same rule the
+supervisor's segmentation applies to every patient.
 """
 
 from __future__ import annotations
@@ -41,6 +37,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from hcrm_desktop.analytics.segments import (
+    ThresholdError,
+    Thresholds,
+    load_thresholds,
+    value_tier,
+    window_start,
+)
 from hcrm_desktop.domain.enums import (
     BookingState,
     ComplaintState,
@@ -75,7 +78,6 @@ OPEN_COMPLAINTS = (ComplaintState.NEW, ComplaintState.ACKNOWLEDGED, ComplaintSta
 OPEN_TASKS = (TaskState.OPEN, TaskState.IN_PROGRESS, TaskState.CALLBACK)
 ACTIVE_BOOKINGS = (BookingState.BOOKED, BookingState.RESCHEDULED)
 BOOKING_DAYS, DISCHARGE_DAYS = 7, 14
-RFM_YEARS, RECENT_DAYS, LAPSING_DAYS, CORE_SPEND_FEN = 3, 365, 730, 500_000
 PERIOD_START = {DayPeriod.MORNING.value: time(8, 0), DayPeriod.AFTERNOON.value: time(13, 30)}
 TIMELINE_KINDS = ("encounter", "checkup", "interaction", "complaint", "booking", "followup", "survey")
 RELATION_ORDER = {"self": 0, "spouse": 1, "child": 2, "parent": 3, "other": 4}
@@ -298,18 +300,12 @@ def _phones(s: Session, params: dict[str, Any]) -> tuple[ProfilePhone, ...]:
     return tuple(phones)
 
 
-def value_tier(recency_days: int | None, monetary_fen: int) -> ValueTier:
-    """The RFM tier (see the module docstring)."""
-    if recency_days is None or recency_days > LAPSING_DAYS:
-        return ValueTier.DRIFTING
-    if recency_days > RECENT_DAYS:
-        return ValueTier.NORMAL
-    return ValueTier.CORE if monetary_fen >= CORE_SPEND_FEN else ValueTier.POTENTIAL
-
-
 def _rfm(s: Session, params: dict[str, Any], today: date) -> Rfm:
-    since = today.replace(year=today.year - RFM_YEARS) if (today.month, today.day) != (2, 29) else (
-        today - timedelta(days=365 * RFM_YEARS))
+    try:
+        thresholds = load_thresholds()
+    except ThresholdError:  # a hand-edited file gone wrong must not take the call card down
+        thresholds = Thresholds()
+    since = window_start(today, thresholds)
     window = {"since_at": datetime.combine(since, time()), "end_at": datetime.combine(today, time.max),
               "since_day": since, "today": today}
     visits = s.execute(_RFM_VISITS, params | window).one()
@@ -317,7 +313,8 @@ def _rfm(s: Session, params: dict[str, Any], today: date) -> Rfm:
     last_days = [(today - _as_date(v)).days for v in (visits[2], checkups[2]) if v is not None]
     recency = min(last_days) if last_days else None
     monetary = int(visits[1]) + int(checkups[1])
-    return Rfm(recency, int(visits[0]) + int(checkups[0]), monetary, value_tier(recency, monetary))
+    frequency = int(visits[0]) + int(checkups[0])
+    return Rfm(recency, frequency, monetary, value_tier(recency, frequency, monetary, thresholds))
 
 
 def _as_date(value: date | datetime | str) -> date:

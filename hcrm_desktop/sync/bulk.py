@@ -7,12 +7,19 @@
 PostgreSQL makes this several times faster than JSON, and it reads fast in Python (`str.split`). Cells
 arrive as text in the workstation's storage form (times as `YYYY-MM-DD HH:MM:SS.ffffff`, booleans 0/1);
 SQLite's column affinity stores numbers as numbers. Only bootstraps use it; incremental pulls stay JSON.
+
+Parsing is kept in C as far as possible: a row without escapes is just `line.split("\\t")`, its NULLs left as
+the marker `\\N`, which the local insert turns into NULL (`NULLIF(?, '\\N')`, in SQLite). The rare row with an
+escape is unescaped cell by cell (NULL as None) and goes to `PullPage.exact`, written without that rule (so
+a text that reads `\\N` stays text).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from hcrm_desktop.sync.errors import BadReply
@@ -68,30 +75,46 @@ def parse_bulk(data: bytes, since: int) -> PullPage:
         raise BadReply("bulk page: truncated")
     specs = table_specs()
     page: dict[str, tuple[tuple[str, ...], list[list[Any]]]] = {}
+    exact: dict[str, list[list[Any]]] = {}
     for (name, columns), block in zip(tables.items(), blocks, strict=False):
         if name not in specs or not isinstance(columns, list) or columns[:2] != ["id", "version"] \
                 or not set(columns) <= set(specs[name].columns) or len(set(columns)) != len(columns):
             raise BadReply(f"bulk page: table {name!r}")
-        page[name] = (tuple(columns), _rows(name, block, len(columns), since, nxt))
-    return PullPage(since, nxt, more, page, prepared=True)
+        rows, escaped = _rows(name, block, len(columns), since, nxt)
+        page[name] = (tuple(columns), rows)
+        if escaped:
+            exact[name] = escaped
+    return PullPage(since, nxt, more, page, prepared=True, exact=exact)
 
 
-def _rows(name: str, block: str, width: int, since: int, nxt: int) -> list[list[Any]]:
-    rows: list[list[Any]] = []
-    for line in block.split("\n")[:-1] if block else ():
-        fields: list[Any] = line.split("\t")
-        if "\\" in line:
-            fields = [None if f == NULL else (_unescape(f) if "\\" in f else f) for f in fields]
-        rows.append(fields)
-    if rows:
-        if any(len(r) != width for r in rows):
-            raise BadReply(f"bulk page: {name}: malformed row")
-        try:
-            versions = [int(r[1]) for r in rows]
-        except (TypeError, ValueError):
-            raise BadReply(f"bulk page: {name}: bad version") from None
-        if min(versions) <= since or max(versions) > nxt:
-            raise BadReply(f"bulk page: {name}: version out of range")
-        if any(not r[0] or len(r[0]) > 36 for r in rows):
-            raise BadReply(f"bulk page: {name}: bad id")
-    return rows
+def _rows(name: str, block: str, width: int, since: int, nxt: int) -> tuple[list[list[Any]], list[list[Any]]]:
+    """(rows as split, NULL left as the marker; rows that had escapes, unescaped with NULL as None)."""
+    lines = block.split("\n")[:-1] if block else []
+    if "\\" in block.replace(NULL, ""):
+        plain = [line for line in lines if "\\" not in line.replace(NULL, "")]
+        escaped = [[None if f == NULL else _unescape(f) for f in line.split("\t")]
+                   for line in lines if "\\" in line.replace(NULL, "")]
+    else:
+        plain, escaped = lines, []
+    # tuples, not lists: the garbage collector stops tracking a tuple of strings, so millions of rows held in a
+    # batch do not make every full collection walk them
+    rows: list[Any] = list(map(tuple, map(str.split, plain, repeat("\t"))))
+    for group in (rows, escaped):
+        if group:
+            _check(name, group, width, since, nxt)
+    return rows, escaped
+
+
+def _check(name: str, rows: list[list[Any]], width: int, since: int, nxt: int) -> None:
+    """Shape, versions in the page's range and ids, column by column (in C)."""
+    if set(map(len, rows)) != {width}:
+        raise BadReply(f"bulk page: {name}: malformed row")
+    try:
+        versions = list(map(int, map(itemgetter(1), rows)))
+    except (TypeError, ValueError):
+        raise BadReply(f"bulk page: {name}: bad version") from None
+    if min(versions) <= since or max(versions) > nxt:
+        raise BadReply(f"bulk page: {name}: version out of range")
+    ids = set(map(len, map(itemgetter(0), rows)))
+    if min(ids) == 0 or max(ids) > 36 or None in map(itemgetter(0), rows):
+        raise BadReply(f"bulk page: {name}: bad id")

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import queue
 import random
 import threading
 import time
 from collections.abc import Callable, Generator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
 from typing import Any
 
+from hcrm_desktop.services.changes import NO_CHANGES, Changes
 from hcrm_desktop.store.base import utcnow
 from hcrm_desktop.store.db import Database
 from hcrm_desktop.sync.errors import (
@@ -30,7 +30,8 @@ from hcrm_desktop.sync.errors import (
     SchemaMismatch,
     SyncError,
 )
-from hcrm_desktop.sync.local import LocalStore
+from hcrm_desktop.sync.local import LocalStore, page_changes
+from hcrm_desktop.sync.prefetch import Prefetcher
 from hcrm_desktop.sync.protocol import Identity, PullPage, ServerInfo, mutation_message
 from hcrm_desktop.sync.tables import PROTOCOL, schema_fingerprint
 from hcrm_desktop.sync.transport import MAX_WAIT, Transport
@@ -67,10 +68,12 @@ class SyncSummary:
     pulled: int = 0
     conflicts: int = 0
     rejected: int = 0
+    changes: Changes = field(default=NO_CHANGES, compare=False)  # what pulls and refusals changed locally
 
     def __add__(self, other: SyncSummary) -> SyncSummary:
         return SyncSummary(self.pushed + other.pushed, self.pulled + other.pulled,
-                           self.conflicts + other.conflicts, self.rejected + other.rejected)
+                           self.conflicts + other.conflicts, self.rejected + other.rejected,
+                           self.changes | other.changes)
 
     def as_dict(self) -> dict[str, int]:
         return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
@@ -95,60 +98,21 @@ class _DaemonExecutor(Executor):
         return future
 
 
-class _Prefetcher:
-    """Fetches the next pages of a bootstrap in a thread while the current one is being written."""
-
-    def __init__(self, transport: Transport, since: int, limit: int, depth: int = 2) -> None:
-        self.transport, self.since, self.limit = transport, since, limit
-        self.queue: queue.Queue[PullPage | BaseException] = queue.Queue(maxsize=depth)
-        self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="hcrm-prefetch", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        since = self.since
-        while not self.stopped.is_set():
-            try:
-                page = self.transport.pull_bulk(since, self.limit)
-            except BaseException as exc:  # noqa: BLE001 - handed to the consumer
-                self._put(exc)
-                return
-            self._put(page)
-            if not page.more:
-                return
-            since = page.next
-
-    def _put(self, item: PullPage | BaseException) -> None:
-        while not self.stopped.is_set():
-            try:
-                self.queue.put(item, timeout=0.2)
-                return
-            except queue.Full:
-                continue
-
-    def get(self) -> PullPage:
-        item = self.queue.get()
-        if isinstance(item, BaseException):
-            raise item
-        return item
-
-    def stop(self) -> None:
-        self.stopped.set()
-
-
 class SyncEngine:
     def __init__(
         self, *, db: Database, transport: Transport,
         on_status: Callable[[SyncStatus], None] | None = None,
         on_progress: Callable[[BootstrapProgress], None] | None = None,
-        push_batch: int = 200, pull_limit: int = 5000,
+        on_changes: Callable[[Changes], None] | None = None,
+        push_batch: int = 200, pull_limit: int = 5000, bulk_rows: int = 200_000,
         net_executor: Executor | None = None, db_executor: Executor | None = None,
         min_backoff: float = 1.0, max_backoff: float = 60.0, poll_wait: float = MAX_WAIT,
     ) -> None:
         self.db, self.transport = db, transport
         self.store = LocalStore(db)
-        self.on_status, self.on_progress = on_status, on_progress
+        self.on_status, self.on_progress, self.on_changes = on_status, on_progress, on_changes
         self.push_batch, self.pull_limit = push_batch, pull_limit
+        self.bulk_rows = max(bulk_rows, pull_limit)  # rows per transaction in a bootstrap (hcrm_desktop/sync/prefetch.py)
         self._net = net_executor
         self._dbx = db_executor
         self.min_backoff, self.max_backoff, self.poll_wait = min_backoff, max_backoff, poll_wait
@@ -185,7 +149,9 @@ class SyncEngine:
             messages = [mutation_message(m) for m in batch]
             results = yield NET, partial(self.transport.push, self.db.device_id, messages)
             counts = yield DB, partial(self.store.apply_results, batch, results)
-            total += SyncSummary(pushed=counts.pushed, conflicts=counts.conflicts, rejected=counts.rejected)
+            self._changed(counts.changes)
+            total += SyncSummary(pushed=counts.pushed, conflicts=counts.conflicts, rejected=counts.rejected,
+                                 changes=counts.changes)
 
     def _pull_steps(self, wait: float = 0.0, *, bootstrap: bool = False) -> Step:
         started = time.monotonic()
@@ -199,15 +165,22 @@ class SyncEngine:
         bulk = bootstrap and not first.bootstrapped and (first.cursor == 0 or (yield DB, self.store.in_bulk))
         if bulk:
             yield DB, self.store.begin_bulk
-        pages = _Prefetcher(self.transport, first.cursor, self.pull_limit) if bootstrap else None
+        # a batch being written, the next one being fetched: a bootstrap holds up to about 2 * bulk_rows rows
+        pages = Prefetcher(self.transport, first.cursor, self.pull_limit,
+                           depth=-(-self.bulk_rows // self.pull_limit) + 1) if bootstrap else None
         pulled = 0
         cursor = first
+        changes = NO_CHANGES
         try:
             while True:
-                fetch = pages.get if pages else partial(self.transport.pull, cursor.cursor, self.pull_limit, wait)
+                fetch = partial(pages.take, self.bulk_rows) if pages \
+                    else partial(self.transport.pull, cursor.cursor, self.pull_limit, wait)
                 page: PullPage = yield NET, fetch
                 wait = 0.0
                 pulled += yield DB, partial(self.store.apply_page, page, bootstrapped=not page.more or None)
+                # a bootstrap names tables only (one refresh of everything at the end, not millions of ids)
+                changes |= Changes(frozenset(n for n, (_c, r) in page.tables.items() if r)) if bootstrap \
+                    else page_changes(page)
                 cursor = yield DB, self.store.cursor
                 if bootstrap:
                     self._progress(first.cursor, cursor.cursor, cursor.bootstrap_target, cursor.rows_pulled,
@@ -217,9 +190,13 @@ class SyncEngine:
         finally:
             if pages is not None:
                 pages.stop()
+            if not bootstrap:  # what was written stays written, even when a later page failed
+                self._changed(changes)
         if bulk:
             yield DB, self.store.end_bulk
-        return SyncSummary(pulled=pulled)
+        if bootstrap:
+            self._changed(changes)  # once, after the indexes are back: the screens refresh once
+        return SyncSummary(pulled=pulled, changes=changes)
 
     def _progress(self, start: int, now: int, target: int, rows: int, started: float) -> None:
         if self.on_progress is None:
@@ -360,6 +337,7 @@ class SyncEngine:
             cursor = await self._in_db(self.store.cursor)
             if page.since <= cursor.cursor and page.row_count:
                 await self._in_db(partial(self.store.apply_page, page))
+                self._changed(page_changes(page))
 
     async def _failed(self, exc: SyncError, backoff: float) -> None:
         if isinstance(exc, Offline) or not exc.retryable:
@@ -376,6 +354,11 @@ class SyncEngine:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), delay)
         self._wake.clear()
+
+    def _changed(self, changes: Changes) -> None:
+        """Tell the app which tables and rows sync wrote (on the loop's thread in `run()`)."""
+        if self.on_changes is not None and changes.entities:
+            self.on_changes(changes)
 
     def _set(self, **changes: Any) -> None:
         self.status = replace(self.status, **changes)

@@ -22,19 +22,35 @@ from sqlalchemy import Connection, delete, event, func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from hcrm_desktop.services.changes import NO_CHANGES, Changes
 from hcrm_desktop.store.base import utcnow
 from hcrm_desktop.store.db import Database
 from hcrm_desktop.store.models import Meta, Outbox
 from hcrm_desktop.store.sync_state import SyncConflict, SyncCursor
+from hcrm_desktop.sync.bulk import NULL as NULL_MARK
 from hcrm_desktop.sync.errors import BadReply, DiskFull, LocalStoreError
 from hcrm_desktop.sync.protocol import MutationResult, PullPage, dumps, loads
 from hcrm_desktop.sync.tables import table_specs
 
 _FK_FLAG = "hcrm_fk_off"
 BULK_KEY = "sync_bulk_indexes"
-# during a bootstrap: a 256 MB page cache (the unique indexes are probed at random) and checkpoints of
-# the write-ahead log every 64 MB instead of every 4 MB
-_BULK_PRAGMAS = ("PRAGMA cache_size=-262144", "PRAGMA wal_autocheckpoint=16000")
+# during a bootstrap: a page cache of up to 512 MB (the unique indexes of the biggest table, probed at random,
+# stay in it through a batch of pages; memory is taken as used) and checkpoints of the write-ahead log every
+# 64 MB instead of every 4 MB
+_BULK_PRAGMAS = ("PRAGMA cache_size=-524288", "PRAGMA wal_autocheckpoint=16000")
+# The search tables of local migration 0003, rebuilt in one sorted pass after a bulk load instead of by
+# their triggers row by row (same content as the triggers make; tests/unit/sync/test_bulk_search.py)
+_SEARCH_REFILL = (
+    "DELETE FROM search_name_suffixes",
+    "DELETE FROM search_phone_tails",
+    """INSERT OR IGNORE INTO search_name_suffixes (suffix, patient_id)
+       SELECT substr(p.name, k.i), p.id FROM patients AS p JOIN (
+         WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < 64) SELECT i FROM n
+       ) AS k ON k.i <= length(p.name) ORDER BY 1, 2""",
+    "INSERT OR REPLACE INTO search_phone_tails (digits_rev, phone_id, patient_id) SELECT replace("
+    + " || ".join(f"substr(number_e164, -{k}, 1)" for k in range(1, 17))
+    + ", '+', ''), id, patient_id FROM patient_phones WHERE NOT deleted AND number_e164 <> '' ORDER BY 1, 2",
+)
 
 
 
@@ -142,6 +158,26 @@ class ResultCounts:
     pushed: int = 0
     conflicts: int = 0
     rejected: int = 0
+    changes: Changes = NO_CHANGES  # conflicts recorded, refused edits undone
+
+
+def page_changes(page: PullPage) -> Changes:
+    """The tables, row ids and patients a pulled page wrote, from the page itself (no query)."""
+    entities: set[str] = set()
+    ids: set[str] = set()
+    patients: set[str] = set()
+    for name, (columns, rows) in page.tables.items():
+        for group in (rows, page.exact.get(name, ())):
+            if not group:
+                continue
+            entities.add(name)
+            ids.update(map(itemgetter(0), group))
+            if name == "patients":
+                patients.update(map(itemgetter(0), group))
+            elif "patient_id" in columns:
+                patients.update(filter(None, map(itemgetter(columns.index("patient_id")), group)))
+    patients.discard(NULL_MARK)
+    return Changes(frozenset(entities), frozenset(ids), frozenset(patients))
 
 
 def _reset_foreign_keys(dbapi_connection: Any, record: Any) -> None:
@@ -164,7 +200,7 @@ class LocalStore:
         self.db = db
         if not event.contains(db.engine, "checkin", _reset_foreign_keys):
             event.listen(db.engine, "checkin", _reset_foreign_keys)
-        self._sql: dict[tuple[str, tuple[str, ...], bool], str] = {}
+        self._sql: dict[tuple[str, tuple[str, ...], bool, bool], str] = {}
 
     # reading
 
@@ -213,11 +249,12 @@ class LocalStore:
             tables = tuple(table_specs())
             marks = ", ".join("?" * len(tables))
             found = conn.exec_driver_sql(
-                f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                f"AND tbl_name IN ({marks}) ORDER BY name", tables).fetchall()
-            s.add(Meta(key=BULK_KEY, value=dumps([[n, q] for n, q in found]).decode()))
-            for name, _sql in found:
-                conn.exec_driver_sql(f'DROP INDEX "{name}"')
+                f"SELECT name, sql, type FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN ({marks}) AND "
+                f"(type = 'index' OR type = 'trigger' AND name LIKE 'trg_search_%') ORDER BY type, name",
+                tables).fetchall()
+            s.add(Meta(key=BULK_KEY, value=dumps([[n, q] for n, q, _t in found]).decode()))
+            for name, _sql, kind in found:
+                conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
 
         self._write(work)
 
@@ -231,8 +268,16 @@ class LocalStore:
             if row is None:
                 return
             conn.exec_driver_sql("PRAGMA threads=4")
-            for _name, sql in loads(row.value):
-                conn.exec_driver_sql(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+            saved = loads(row.value)
+            for _name, sql in saved:
+                if sql.startswith("CREATE INDEX"):
+                    conn.exec_driver_sql(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+            triggers = [sql for _name, sql in saved if sql.startswith("CREATE TRIGGER")]
+            if triggers:  # rows came in without them: rebuild what they maintain, then put them back
+                for statement in _SEARCH_REFILL:
+                    conn.exec_driver_sql(statement)
+                for sql in triggers:
+                    conn.exec_driver_sql(sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
             s.delete(row)
 
         self._write(work, bulk=True)
@@ -251,6 +296,7 @@ class LocalStore:
         for name, (columns, rows) in page.tables.items():
             if page.prepared:
                 rows.sort(key=itemgetter(0))  # in key order the primary-key index is written page by page
+                page.exact.get(name, []).sort(key=itemgetter(0))
             else:
                 convert_rows(name, columns, rows)
 
@@ -260,8 +306,10 @@ class LocalStore:
             if page.since > row.cursor:
                 raise BadReply("page starts after the stored cursor")
             for name, (columns, rows) in page.tables.items():
-                self._upsert(conn, name, columns, rows, guard=True)
-            self._rebase(conn, {name: {r[0] for r in rows} for name, (_c, rows) in page.tables.items()})
+                self._upsert(conn, name, columns, rows, guard=True, nulls=page.prepared)
+                self._upsert(conn, name, columns, page.exact.get(name, []), guard=True)
+            self._rebase(conn, {name: {r[0] for r in rows} | {r[0] for r in page.exact.get(name, ())}
+                                for name, (_c, rows) in page.tables.items()})
             row.cursor = max(row.cursor, page.next)
             row.rows_pulled = (row.rows_pulled or 0) + page.row_count
             row.last_sync_at = utcnow()
@@ -288,7 +336,10 @@ class LocalStore:
                     restored.setdefault(mutation.entity, set()).add(mutation.entity_id)
             s.execute(delete(Outbox).where(Outbox.seq.in_([m.seq for m in batch])))
             self._rebase(conn, restored)
-            return ResultCounts(len(batch), conflicts, rejected)
+            changes = NO_CHANGES
+            if restored:
+                changes = Changes(frozenset({"sync_conflicts", *restored}), frozenset().union(*restored.values()))
+            return ResultCounts(len(batch), conflicts, rejected, changes)
 
         return self._write(work)  # type: ignore[no-any-return]
 
@@ -316,14 +367,15 @@ class LocalStore:
             conn.exec_driver_sql(f'UPDATE "{mutation.entity}" SET deleted = 1 WHERE id = ?', (mutation.entity_id,))
 
     def _upsert(self, conn: Connection, table: str, columns: Sequence[str], rows: list[list[Any]],
-                *, guard: bool) -> None:
+                *, guard: bool, nulls: bool = False) -> None:
+        """Insert or update by id; `nulls`: cells reading `\\N` are NULL (bulk rows, see sync/bulk.py)."""
         if not rows:
             return
-        key = (table, tuple(columns), guard)
+        key = (table, tuple(columns), guard, nulls)
         sql = self._sql.get(key)
         if sql is None:
             names = ", ".join(f'"{c}"' for c in columns)
-            marks = ", ".join("?" * len(columns))
+            marks = ", ".join("?" if not nulls or c in ("id", "version") else r"NULLIF(?, '\N')" for c in columns)
             sets = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
             where = f' WHERE excluded.version > "{table}".version' if guard else ""
             sql = (f'INSERT INTO "{table}" ({names}) VALUES ({marks}) '

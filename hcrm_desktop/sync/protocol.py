@@ -66,11 +66,12 @@ class PullPage:
     next: int
     more: bool
     tables: dict[str, tuple[tuple[str, ...], list[list[Any]]]]  # name -> (columns, rows)
-    prepared: bool = False  # cells already in storage form (bulk pages), no conversion needed
+    prepared: bool = False  # cells already in storage form (bulk pages), no conversion; NULL as the text `\N`
+    exact: dict[str, list[list[Any]]] = field(default_factory=dict)  # bulk rows with None for NULL (same columns)
 
     @property
     def row_count(self) -> int:
-        return sum(len(rows) for _, rows in self.tables.values())
+        return sum(len(rows) for _, rows in self.tables.values()) + sum(map(len, self.exact.values()))
 
 
 def mutation_message(row: Outbox) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 Without `--db` or `--demo` the screens show an empty temporary database. The user's settings file is read
 (for the language) but never written. The call-card views ring the simulator: `callcard` a customer with
 alerts and history, `callcard_family` a family member's number, `callcard_unknown` a number nobody has
-(the quick-create form); `customers` shows a search typed in.
+(the quick-create form), `wrapup` that customer's call card with its wrap-up (a complaint half typed);
+`customers` shows a search typed in.
 """
 
 from __future__ import annotations
@@ -38,12 +39,14 @@ from hcrm_desktop.ui.session import UserSession
 from hcrm_desktop.ui.shell import MainWindow
 from hcrm_desktop.ui.signin import SignInDialog
 from hcrm_desktop.ui.tasks import TaskRunner, signal_future
+from hcrm_desktop.views.callcard import CallCard
 from hcrm_desktop.views.customers import CustomersView
 from hcrm_desktop.views.workbench import WorkbenchView
+from hcrm_desktop.views.wrapup.showcase import stage_wrapup
 
 VIEWS = ("signin", "workbench", "customers", "complaints", "bookings", "followups", "analytics", "settings",
-         "main", "callcard", "callcard_family", "callcard_unknown")
-CALL_VIEWS = ("callcard", "callcard_family", "callcard_unknown")
+         "main", "callcard", "callcard_family", "callcard_unknown", "wrapup")
+CALL_VIEWS = ("callcard", "callcard_family", "callcard_unknown", "wrapup")
 UNKNOWN_NUMBER = "17012345678"
 SEARCH_TEXT = "zw"
 WIDTH, HEIGHT = 1366, 768
@@ -168,6 +171,9 @@ async def _stage(view: str, window: MainWindow, *, db: Database, runner: TaskRun
     popped = signal_future(workbench.screen_pop.popped)
     bridge.simulator.ring(number, display)
     await _within(popped)
+    card = workbench.calls.currentWidget()
+    if view == "wrapup" and isinstance(card, CallCard):
+        await stage_wrapup(card)  # the card's wrap-up, a complaint half typed
 
 
 async def _within(future: asyncio.Future[object], seconds: float = 10.0) -> None:

@@ -9,6 +9,7 @@ switches to the workbench unless someone is typing.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from hcrm_desktop import __version__, oplog, paths
+from hcrm_desktop.domain.enums import Role
 from hcrm_desktop.services.changes import Changes
 from hcrm_desktop.settings import Settings, save_settings
 from hcrm_desktop.store.db import Database
@@ -32,13 +34,18 @@ from hcrm_desktop.ui.cti import CtiBridge
 from hcrm_desktop.ui.i18n import QT_TRANSLATE_NOOP, install_language
 from hcrm_desktop.ui.labels import phone_state_text, sync_state_text
 from hcrm_desktop.ui.session import UserSession, role_text
+from hcrm_desktop.ui.syncbridge import SyncBridge, SyncStatusLabel, error_text, status_text
 from hcrm_desktop.ui.tasks import TaskRunner
 from hcrm_desktop.views.analytics import AnalyticsView
 from hcrm_desktop.views.bookings import BookingsView
 from hcrm_desktop.views.complaints import ComplaintsView
+from hcrm_desktop.views.conflicts import ConflictsDialog
 from hcrm_desktop.views.customers import CustomersView
 from hcrm_desktop.views.followups import FollowUpsView
+from hcrm_desktop.views.followups.rules import RulesDialog
+from hcrm_desktop.views.knowledge import KnowledgeDialog
 from hcrm_desktop.views.settings import SettingsView
+from hcrm_desktop.views.supervisor.myqa import MyQaDialog
 from hcrm_desktop.views.workbench import WorkbenchView
 from hcrm_desktop.views.workbench.calls import user_is_typing
 
@@ -101,6 +108,8 @@ class MainWindow(QMainWindow):
         analytics = AnalyticsView(**common)
         for view in (workbench, customers, complaints, bookings, followups, analytics):
             view.changes_made.connect(self.publish_changes)
+        for view in (workbench, customers):
+            view.booking_requested.connect(self._on_booking_requested)
         return {
             "workbench": workbench,
             "customers": customers,
@@ -133,6 +142,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
+        self.conflicts_action = QAction(self)
+        self.conflicts_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
+        self.conflicts_action.triggered.connect(self.show_conflicts)
+        self.file_menu.addAction(self.conflicts_action)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -146,11 +159,61 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, k=key: self.show_view(k))
             self.go_menu.addAction(action)
             self.go_actions[key] = action
+        self._build_tools_menu()
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self)
         self.about_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.help_menu.addAction(self.about_action)
+
+    def _build_tools_menu(self) -> None:
+        """Tools any screen may need: ready answers (F3), my QA reviews, the follow-up rules (admins)."""
+        self.tools_menu = self.menuBar().addMenu("")
+        self.knowledge_action = QAction(self)
+        self.knowledge_action.setShortcut(QKeySequence(Qt.Key.Key_F3))
+        self.knowledge_action.triggered.connect(self.show_knowledge)
+        self.my_qa_action = QAction(self)
+        self.my_qa_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        self.my_qa_action.triggered.connect(self._on_my_qa_action_triggered)
+        self.rules_action = QAction(self)
+        self.rules_action.setVisible(self.session.role == Role.ADMIN)
+        self.rules_action.triggered.connect(self._on_rules_action_triggered)
+        for action in (self.knowledge_action, self.my_qa_action, self.rules_action):
+            self.tools_menu.addAction(action)
+            self.addAction(action)  # the shortcut works with the menu bar hidden or a dialog on top
+        self.tools_dialogs: dict[str, QWidget] = {}
+
+    def _tool_dialog(self, key: str, factory: Callable[..., QWidget]) -> QWidget:
+        """One window per tool: a second F3 brings the open one to the front instead of opening another."""
+        dialog = self.tools_dialogs.get(key)
+        if dialog is None:
+            dialog = factory(db=self._db, runner=self._runner, session=self.session, parent=self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(lambda *_: self.tools_dialogs.pop(key, None))
+            for name in ("changes_made", "rules_saved", "tasks_generated"):  # each carries a Changes
+                changed = getattr(dialog, name, None)
+                if changed is not None:
+                    changed.connect(self.publish_changes)
+            self.tools_dialogs[key] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def show_knowledge(self) -> QWidget:
+        return self._tool_dialog("knowledge", KnowledgeDialog)
+
+    def _on_my_qa_action_triggered(self) -> None:
+        self._tool_dialog("my_qa", MyQaDialog)
+
+    def _on_rules_action_triggered(self) -> None:
+        self._tool_dialog("rules", RulesDialog)
+
+    def _on_booking_requested(self, patient_id: str) -> None:
+        """A wrap-up asked to book for this customer: the bookings screen opens with them chosen."""
+        bookings = self.views["bookings"]
+        if isinstance(bookings, BookingsView) and self.show_view("bookings"):
+            bookings.start_booking(patient_id)
 
     def _retranslate_chrome(self) -> None:
         """Everything the window itself says (the screens are rebuilt instead)."""
@@ -161,7 +224,12 @@ class MainWindow(QMainWindow):
             self.go_actions[key].setText(self.tr(label))
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.conflicts_action.setText(self.tr("Sync &conflicts…"))
         self.go_menu.setTitle(self.tr("&Go"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.knowledge_action.setText(self.tr("&Knowledge base…"))
+        self.my_qa_action.setText(self.tr("My &QA reviews…"))
+        self.rules_action.setText(self.tr("Follow-up &rules…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About HCRM Desktop"))
         self._update_status()
@@ -169,7 +237,10 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.user_status_label = QLabel(bar)
-        self.sync_status_label = QLabel(bar)
+        self.sync_bridge: SyncBridge | None = None
+        self.conflicts_dialog: ConflictsDialog | None = None
+        self.sync_status_label = SyncStatusLabel(bar)
+        self.sync_status_label.clicked.connect(self._on_sync_status_label_clicked)
         self.phone_status_label = QLabel(bar)
         for label, name in ((self.user_status_label, "userStatus"), (self.sync_status_label, "syncStatus"),
                             (self.phone_status_label, "phoneStatus")):
@@ -178,8 +249,44 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         self.user_status_label.setText(f"{self.session.display_name} · {role_text(self.session.role)}")
-        self.sync_status_label.setText(sync_state_text(demo=self._demo, central_url=self._settings.central_url))
+        self._update_sync_status()
         self._update_phone_status()
+
+    def attach_sync(self, bridge: SyncBridge) -> None:
+        """The central sync of this window (the app starts and stops it); its state shows in the status bar."""
+        self.sync_bridge = bridge
+        bridge.status_changed.connect(self._update_sync_status)
+        bridge.changes_pulled.connect(self.apply_remote_changes)
+        self._update_sync_status()
+
+    def _update_sync_status(self) -> None:
+        bridge = self.sync_bridge
+        if bridge is None or not bridge.configured:
+            self.sync_status_label.setText(sync_state_text(demo=self._demo, central_url=self._settings.central_url))
+            self.sync_status_label.setToolTip("")
+            return
+        self.sync_status_label.setText(status_text(bridge.status))
+        self.sync_status_label.setToolTip(error_text(bridge.status.last_error) or self.tr("Click for sync conflicts"))
+
+    def _on_sync_status_label_clicked(self) -> None:
+        bridge = self.sync_bridge
+        if bridge is not None and bridge.status.last_error:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Synchronisation"),
+                              error_text(bridge.status.last_error), parent=self)
+            box.setInformativeText(self.tr("Your work is kept on this computer and sent when the connection is back."))
+            box.setDetailedText(f"{bridge.status.last_error}: {bridge.status.message}")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+        else:
+            self.show_conflicts()
+
+    def show_conflicts(self) -> None:
+        if self.conflicts_dialog is None:
+            self.conflicts_dialog = ConflictsDialog(db=self._db, runner=self._runner, parent=self)
+            self.conflicts_dialog.view.changes_made.connect(self.publish_changes)
+        self.conflicts_dialog.show()
+        self.conflicts_dialog.raise_()
+        self.conflicts_dialog.activateWindow()
 
     def _update_phone_status(self) -> None:
         if self.bridge is None:
@@ -192,12 +299,24 @@ class MainWindow(QMainWindow):
         self._update_phone_status()
 
     def publish_changes(self, changes: Changes) -> None:
-        """Tell every screen what a write touched; each refreshes what it shows."""
+        """Tell every screen what a write touched; each refreshes what it shows. The write is pushed at once."""
+        self._show_changes(changes)
+        if self.sync_bridge is not None:
+            self.sync_bridge.notify_local_change()
+        self.changes_published.emit(changes)
+
+    def apply_remote_changes(self, changes: Changes) -> None:
+        """What sync wrote (rows from other workstations): the screens refresh, without a push round."""
+        self._show_changes(changes)
+        if self.conflicts_dialog is not None:
+            self.conflicts_dialog.view.apply_changes(changes)
+        self.changes_published.emit(changes)
+
+    def _show_changes(self, changes: Changes) -> None:
         for view in self.views.values():
             apply = getattr(view, "apply_changes", None)
             if apply is not None:
                 apply(changes)
-        self.changes_published.emit(changes)
 
     def _on_workbench_attention_needed(self) -> None:
         if self.isMinimized():
@@ -226,6 +345,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
 
     def _on_settings_view_settings_changed(self) -> None:
+        if self.sync_bridge is not None:
+            self.sync_bridge.reconfigure()
         self._update_status()
 
     def _on_settings_view_language_changed(self, language: str) -> None:

@@ -30,14 +30,29 @@ class TaskRunner:
         self._net = ThreadPoolExecutor(max_workers=net_workers, thread_name_prefix="hcrm-net")
         self._tasks: set[asyncio.Task[Any]] = set()
         self._keyed: dict[str, asyncio.Task[Any]] = {}
+        self._closed = False
+
+    @property
+    def db_executor(self) -> ThreadPoolExecutor:
+        """The database worker itself, for code that takes an executor (the sync engine)."""
+        return self._db
+
+    @property
+    def net_executor(self) -> ThreadPoolExecutor:
+        return self._net
 
     async def run_db(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-        """Run `fn` on the database worker; one at a time, in submission order."""
+        """Run `fn` on the database worker; one at a time, in submission order. After `shutdown()` the
+        awaiting coroutine is cancelled instead (a view refreshing while the app closes is not an error)."""
+        if self._closed:
+            raise asyncio.CancelledError
         future = self._db.submit(functools.partial(fn, *args, **kwargs))
         return await asyncio.wrap_future(future, loop=self.loop)
 
     async def run_net(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """Run `fn` on the network pool; slow servers never hold up database work."""
+        if self._closed:
+            raise asyncio.CancelledError
         future = self._net.submit(functools.partial(fn, *args, **kwargs))
         return await asyncio.wrap_future(future, loop=self.loop)
 
@@ -52,6 +67,8 @@ class TaskRunner:
         if key is not None and (stale := self._keyed.get(key)) is not None and not stale.done():
             stale.cancel()
         task = self.loop.create_task(coro)
+        if self._closed:  # shutting down: the coroutine never starts
+            task.cancel()
         self._tasks.add(task)
         if key is not None:
             self._keyed[key] = task
@@ -75,6 +92,7 @@ class TaskRunner:
             await asyncio.wait(pending)
 
     def shutdown(self, *, wait: bool = True) -> None:
+        self._closed = True
         for task in list(self._tasks):
             task.cancel()
         self._net.shutdown(wait=False, cancel_futures=True)

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QTabBar
+from PySide6.QtWidgets import QApplication, QTabBar
 
 from hcrm_desktop import oplog
 from hcrm_desktop.domain.enums import Role
@@ -330,16 +330,16 @@ def test_a_customer_deleted_while_the_card_is_open_gets_a_clear_state_and_keeps_
     assert not card.profile_card.action_buttons["complaint"].isEnabled()
 
 
-def test_one_keystroke_starts_a_consultation_and_says_the_form_comes_next(qtbot, window, ring):
+def test_one_keystroke_starts_a_consultation_wrap_up_for_the_customer(qtbot, window, ring):
     card = ring("13800138000")
 
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "actionNotice") is not None)  # after the click animation
+    qtbot.waitUntil(lambda: card.wrapup.form is not None and card.wrapup.form.isVisible())  # after the click animation
 
-    box = window.findChild(QMessageBox, "actionNotice")
-    assert box.isVisible() and box.windowTitle() == "记录咨询"
-    assert "下一版本" in box.text() and card.profile_card.profile.name in box.informativeText()
-    box.close()
+    form = card.wrapup.form
+    assert form.type == "consultation" and form.type_buttons["consultation"].isChecked()
+    assert form.context.patient_id == card.profile_card.patient_id
+    assert card.profile_card.profile.name in form.patient_label.text()
 
 
 def test_the_simulate_button_rings_the_four_kinds_of_caller_in_turn(qtbot, window, ring, emitted):

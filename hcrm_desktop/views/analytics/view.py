@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal  # noqa: F401 (panel labels)
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
 from hcrm_desktop.services.changes import Changes
 from hcrm_desktop.store.db import Database
@@ -26,6 +26,17 @@ def panel_factories() -> list[tuple[str, str, PanelFactory]]:
     """(key, tab label for QT_TRANSLATE_NOOP("AnalyticsView", ...), factory), in tab order."""
     panels: list[tuple[str, str, PanelFactory]] = []
     # panels: one line per panel, added by the modules that provide them
+    from hcrm_desktop.views.supervisor import board, performance, qa  # lazy, to avoid import cycles
+
+    panels.append(("board", QT_TRANSLATE_NOOP("AnalyticsView", "Live board"), board.BoardPanel))
+    panels.append(("performance", QT_TRANSLATE_NOOP("AnalyticsView", "Agent performance"),
+                   performance.PerformancePanel))
+    panels.append(("qa", QT_TRANSLATE_NOOP("AnalyticsView", "QA review"), qa.QaPanel))
+    from hcrm_desktop.views.analytics import customers, reports, segments  # lazy, like the above
+
+    panels.append(("customers", QT_TRANSLATE_NOOP("AnalyticsView", "Customer analytics"), customers.CustomersPanel))
+    panels.append(("segments", QT_TRANSLATE_NOOP("AnalyticsView", "Segments"), segments.SegmentsPanel))
+    panels.append(("reports", QT_TRANSLATE_NOOP("AnalyticsView", "Reports"), reports.ReportsPanel))
     return panels
 
 
@@ -50,7 +61,11 @@ class AnalyticsView(Page):
                 changed.connect(self.changes_made)
             self.panels[key] = panel
             self._labels[key] = label
-            self.tabs.addTab(panel, "")
+            scroll = QScrollArea(self.tabs)  # a tall panel scrolls rather than forcing a taller window
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(panel)
+            self.tabs.addTab(scroll, "")
         if not self.panels:
             self.body.addWidget(ComingSoon(self.tr("Coming in a later version: analytics and reports"), [], self))
         self.body.addWidget(self.tabs, 1)

@@ -30,7 +30,7 @@ from hcrm_desktop.services.profile import Profile, TimelineItem
 from hcrm_desktop.store.db import Database
 from hcrm_desktop.ui.labels import relation_text
 from hcrm_desktop.ui.tasks import TaskRunner
-from hcrm_desktop.views.callcard.actions import open_action_notice
+from hcrm_desktop.views.callcard.actions import CardWrapUp
 from hcrm_desktop.views.callcard.chooser import MatchChooser
 from hcrm_desktop.views.callcard.profilecard import ProfileCard
 from hcrm_desktop.views.callcard.quickcreate import QuickCreateForm
@@ -55,6 +55,7 @@ class CallCard(QFrame):
     dial_requested = Signal(str)
     changes_made = Signal(object)
     title_changed = Signal()
+    booking_requested = Signal(str)  # patient id, from the wrap-up's booking section
 
     def __init__(self, *, db: Database, runner: TaskRunner, call_id: str, remote: str, actor_id: str,
                  today: date | None = None, parent: QWidget | None = None) -> None:
@@ -113,17 +114,20 @@ class CallCard(QFrame):
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setObjectName("callNotes")
         self.notes_edit.setPlaceholderText(self.tr(
-            "Notes on this call. They stay on this card; the recording forms come with the next version."))
+            "Notes on this call. They stay on this card and go into the wrap-up (Alt+1 to Alt+5)."))
         self.notes_edit.setMaximumWidth(260)
-        notes_caption = QLabel(self.tr("Call notes"), self)
-        notes_caption.setObjectName("sectionHeading")
+        self.notes_caption = QLabel(self.tr("Call notes"), self)
+        self.notes_caption.setObjectName("sectionHeading")
         notes = QVBoxLayout()
-        notes.addWidget(notes_caption)
+        notes.addWidget(self.notes_caption)
         notes.addWidget(self.notes_edit, 1)
         body = QHBoxLayout()
         body.setSpacing(12)
         body.addWidget(self.content, 1)
         body.addLayout(notes)
+        self.wrapup = CardWrapUp(card=self, db=self._db, runner=self._runner, actor_id=self._actor_id)
+        self.wrapup.booking_requested.connect(self.booking_requested)
+        body.addWidget(self.wrapup.area)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(8)
@@ -143,6 +147,7 @@ class CallCard(QFrame):
 
     def set_state(self, state: str) -> None:
         self.state = state
+        self.wrapup.on_call_state(state)
         self._show_call()
         self.title_changed.emit()
 
@@ -265,8 +270,7 @@ class CallCard(QFrame):
         self.open_patient(patient_id)
 
     def _on_profile_card_action_requested(self, action: str) -> None:
-        profile = self.profile_card.profile
-        open_action_notice(action, profile.name if profile else self.number_text(), self.window())
+        self.wrapup.open(action)
 
     def expect_paint(self) -> None:
         """Emit `painted` after the next paint (at once if the card is not on screen: a background tab)."""

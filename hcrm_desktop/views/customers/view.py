@@ -36,7 +36,7 @@ from hcrm_desktop.ui.page import Page
 from hcrm_desktop.ui.session import UserSession
 from hcrm_desktop.ui.tasks import TaskRunner
 from hcrm_desktop.views.callcard import ProfileCard
-from hcrm_desktop.views.callcard.actions import open_action_notice
+from hcrm_desktop.views.callcard.actions import open_wrapup_window
 from hcrm_desktop.views.customers.duplicates import DuplicatesDialog
 from hcrm_desktop.views.customers.model import SearchResultsModel
 
@@ -59,6 +59,7 @@ class SearchEdit(QLineEdit):
 
 class CustomersView(Page):
     changes_made = Signal(object)
+    booking_requested = Signal(str)  # patient id, from a wrap-up window's booking section
     results_shown = Signal()
 
     def __init__(self, *, db: Database, runner: TaskRunner, session: UserSession | None = None,
@@ -222,7 +223,11 @@ class CustomersView(Page):
 
     def _on_profile_card_action_requested(self, action: str) -> None:
         profile = self.profile_card.profile
-        open_action_notice(action, profile.name if profile else "", self.window())
+        dialog = open_wrapup_window(action, db=self._db, runner=self._runner, actor_id=self._session.id if self._session
+                                    else "", patient_id=profile.patient_id if profile else None,
+                                    patient_name=profile.name if profile else "", parent=self.window())
+        dialog.saved.connect(lambda _result, changes: self.changes_made.emit(changes))
+        dialog.booking_requested.connect(self.booking_requested)
 
     def _on_duplicates_button_clicked(self) -> None:
         if self.profile_card.profile is None or self._session is None:

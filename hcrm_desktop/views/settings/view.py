@@ -1,4 +1,4 @@
-"""Settings (设置): language, phone adapter, central server, where the database and logs live."""
+"""Settings (设置): language, central server, phone adapter and its credentials, where the files live."""
 
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +26,7 @@ from hcrm_desktop.ui.i18n import available_languages
 from hcrm_desktop.ui.labels import cti_adapter_text
 from hcrm_desktop.ui.messagebar import Level
 from hcrm_desktop.ui.page import Page
+from hcrm_desktop.views.settings.central import CentralServerBox, PhoneCredentialsBox
 
 MAX_FORM_WIDTH = 860
 
@@ -48,11 +52,23 @@ class SettingsView(Page):
         self._log_dir = log_dir
         version = QLabel(self.tr("HCRM Desktop version {version}").format(version=__version__), self)
         version.setObjectName("hintLabel")
-        groups = [self._build_general(), self._build_connections(), self._build_files(db_path, log_dir), version]
+        self.central_box = CentralServerBox(settings=settings, save=self._save, parent=self)
+        self.phone_credentials_box = PhoneCredentialsBox(adapter=settings.cti_adapter, parent=self)
+        groups = [self._build_general(), self.central_box, self._build_connections(), self.phone_credentials_box,
+                  self._build_files(db_path, log_dir), version]
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(16)
         for widget in groups:
             widget.setMaximumWidth(MAX_FORM_WIDTH)
-            self.body.addWidget(widget)
-        self.body.addStretch(1)
+            column.addWidget(widget)
+        column.addStretch(1)
+        scroll = QScrollArea(self)  # a long form scrolls on a small screen instead of growing the window
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.body.addWidget(scroll, 1)
 
     def _build_general(self) -> QGroupBox:
         box = QGroupBox(self.tr("Language"), self)
@@ -66,7 +82,7 @@ class SettingsView(Page):
         return box
 
     def _build_connections(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Phone and server"), self)
+        box = QGroupBox(self.tr("Phone"), self)
         self.cti_combo = QComboBox(box)
         for adapter in CTI_ADAPTERS:
             self.cti_combo.addItem(cti_adapter_text(adapter), adapter)
@@ -75,18 +91,9 @@ class SettingsView(Page):
         self.cti_address_edit = QLineEdit(self._settings.cti_address, box)
         self.cti_address_edit.setPlaceholderText("127.0.0.1:4444")
         self.cti_address_edit.editingFinished.connect(self._on_cti_address_edit_editing_finished)
-        self.central_edit = QLineEdit(self._settings.central_url, box)
-        self.central_edit.setPlaceholderText(self.tr("e.g. https://crm.hospital.example or postgresql+psycopg://…"))
-        self.central_edit.editingFinished.connect(self._on_central_edit_editing_finished)
-        note = QLabel(self.tr("Synchronisation with a central server is not available yet in this version; "
-                              "the address is saved for later."), box)
-        note.setObjectName("hintLabel")
-        note.setWordWrap(True)
         form = QFormLayout(box)
         form.addRow(self.tr("Phone adapter"), self.cti_combo)
         form.addRow(self.tr("Phone address"), self.cti_address_edit)
-        form.addRow(self.tr("Central server"), self.central_edit)
-        form.addRow("", note)
         return box
 
     def _build_files(self, db_path: Path, log_dir: Path) -> QGroupBox:
@@ -125,6 +132,7 @@ class SettingsView(Page):
 
     def _on_cti_combo_current_index_changed(self, _index: int) -> None:
         self._settings.cti_adapter = str(self.cti_combo.currentData())
+        self.phone_credentials_box.set_adapter(self._settings.cti_adapter)
         if self._save():
             self.message_bar.show_message(
                 self.tr("The phone adapter connects the next time HCRM Desktop starts."), Level.INFO
@@ -134,12 +142,6 @@ class SettingsView(Page):
         address = self.cti_address_edit.text().strip()
         if address != self._settings.cti_address:
             self._settings.cti_address = address
-            self._save()
-
-    def _on_central_edit_editing_finished(self) -> None:
-        url = self.central_edit.text().strip()
-        if url != self._settings.central_url:
-            self._settings.central_url = url
             self._save()
 
     def _on_open_logs_button_clicked(self) -> None:

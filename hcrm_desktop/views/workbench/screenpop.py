@@ -55,6 +55,7 @@ class ScreenPop(QObject):
     popped = Signal(str, object, float)
     attention_needed = Signal()
     changes_made = Signal(object)
+    booking_requested = Signal(str)  # patient id, from a card's wrap-up
 
     def __init__(self, *, db: Database, runner: TaskRunner, bridge: CtiBridge, stack: CallStack, actor_id: str,
                  today: date | None = None, parent: QObject | None = None) -> None:
@@ -112,6 +113,7 @@ class ScreenPop(QObject):
         card.hangup_requested.connect(self._bridge.hangup)
         card.dial_requested.connect(self._bridge.dial)
         card.changes_made.connect(self.changes_made)
+        card.booking_requested.connect(self.booking_requested)
         return card
 
     def prepare_spare(self) -> None:

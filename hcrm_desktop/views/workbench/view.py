@@ -10,7 +10,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from hcrm_desktop.services.changes import Changes
 from hcrm_desktop.services.overview import WorkbenchCounts, workbench_counts
@@ -27,11 +27,13 @@ from hcrm_desktop.views.callcard import CallCard
 from hcrm_desktop.views.workbench.calls import CallStack
 from hcrm_desktop.views.workbench.screenpop import ScreenPop
 from hcrm_desktop.views.workbench.simulate import CallSimulator, SimulateCallButton
+from hcrm_desktop.views.wrapup.reminder import WrapUpLauncher
 
 
 class WorkbenchView(Page):
     attention_needed = Signal()
     changes_made = Signal(object)
+    booking_requested = Signal(str)  # patient id: open the bookings screen for them
 
     def __init__(self, *, db: Database, runner: TaskRunner, session: UserSession, bridge: CtiBridge | None = None,
                  today: date | None = None, parent: QWidget | None = None) -> None:
@@ -59,6 +61,19 @@ class WorkbenchView(Page):
         self.calls_area = QStackedWidget(self)
         self.calls_area.addWidget(self.waiting)
         self.calls_area.addWidget(self.calls)
+        self.wrapups = WrapUpLauncher(db=db, runner=runner, user_id=session.id, calls=self.calls, parent=self)
+        self.wrapups.changes_made.connect(self.changes_made)
+        self.wrapups.booking_requested.connect(self.booking_requested)
+        self.new_contact_action = QAction(self.tr("New contact (walk-in, message)"), self)
+        self.new_contact_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_contact_action.triggered.connect(self.wrapups.new_contact)
+        self.addAction(self.new_contact_action)
+        self.new_contact_button = QToolButton(self.waiting)
+        self.new_contact_button.setObjectName("newContactButton")
+        self.new_contact_button.setDefaultAction(self.new_contact_action)
+        self.new_contact_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.waiting_row.insertWidget(1, self.new_contact_button)
+        self.body.addWidget(self.wrapups.bar)
         self.body.addWidget(self.calls_area, 1)
         self.simulate_button: SimulateCallButton | None = None
         self.simulator: CallSimulator | None = None
@@ -89,6 +104,8 @@ class WorkbenchView(Page):
                                     actor_id=session.id, today=today, parent=self)
         self.screen_pop.attention_needed.connect(self.attention_needed)
         self.screen_pop.changes_made.connect(self.changes_made)
+        self.screen_pop.booking_requested.connect(self.booking_requested)
+        self.screen_pop.popped.connect(self.wrapups.check)  # the next call reminds of unwrapped ones
         bridge.command_failed.connect(self._on_bridge_command_failed)
         if bridge.adapter == "simulator":
             self.simulator = CallSimulator(db=self._db, runner=self._runner, bridge=bridge, parent=self)
@@ -123,11 +140,13 @@ class WorkbenchView(Page):
     def adopt_cards(self, cards: list[CallCard]) -> None:
         for card in cards:
             card.changes_made.connect(self.changes_made)
+            card.booking_requested.connect(self.booking_requested)
         self.calls.adopt(cards)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
+        self.wrapups.check()
 
     def refresh(self) -> None:
         self._runner.spawn(self._load(), key="workbench.counts", owner=self)

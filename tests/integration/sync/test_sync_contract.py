@@ -250,7 +250,7 @@ def test_complaint_transitions_follow_the_central_graph(central):
 
     assert summary.rejected == 1
     [conflict] = open_conflicts(a.db)
-    assert conflict.reason == "transition_not_allowed"
+    assert conflict.reason == "invalid_transition"
     assert get(a, Complaint, c.id).state == "new"  # the central row was put back
     dismiss(a.db, conflict.id)
     assert open_conflicts(a.db) == []

@@ -6,13 +6,13 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from hcrm_desktop.analytics.segments import Thresholds, value_tier
 from hcrm_desktop.domain.enums import ValueTier
 from hcrm_desktop.services.profile import (
     PatientNotFound,
     load_profile,
     sample_caller,
     timeline_page,
-    value_tier,
 )
 from hcrm_desktop.store.db import open_database
 from hcrm_desktop.store.models import (
@@ -147,9 +147,10 @@ def test_value_tier_from_recency_and_spend(db, world):
     assert rfm.frequency == 3 and rfm.monetary_fen == 800_000 + 100 + 198_000
     assert rfm.recency_days == 12
     assert rfm.tier is ValueTier.CORE
-    assert value_tier(30, 10_000) is ValueTier.POTENTIAL
-    assert value_tier(500, 10_000_000) is ValueTier.NORMAL
-    assert value_tier(None, 0) is ValueTier.DRIFTING and value_tier(800, 0) is ValueTier.DRIFTING
+    t = Thresholds()  # the shipped defaults; the rule itself is tested in tests/unit/analytics
+    assert value_tier(30, 3, 10_000, t) is ValueTier.POTENTIAL
+    assert value_tier(500, 9, 10_000_000, t) is ValueTier.NORMAL
+    assert value_tier(None, 0, 0, t) is ValueTier.DRIFTING and value_tier(800, 1, 0, t) is ValueTier.DRIFTING
 
 
 def test_timeline_is_newest_first_and_includes_merged_records(db, world):

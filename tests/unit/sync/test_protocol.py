@@ -93,7 +93,9 @@ def test_a_good_bulk_page_parses_with_nulls_and_escapes():
 
     page = parse_bulk(bulk(body="p1\t5\t2026-11-01 09:00:00.000000\t0\tdev\tC1\t\\N\np2\t4\tx\t1\td\tC2\ta\\tb\\\\c\n\\.\n"), 0)
     columns, rows = page.tables["patients"]
-    assert page.prepared and rows[0][6] is None and rows[1][6] == "a\tb\\c" and rows[1][1] == "4"
+    assert page.prepared and [list(r) for r in rows] == [["p1", "5", "2026-11-01 09:00:00.000000", "0", "dev", "C1", "\\N"]]
+    assert page.exact["patients"] == [["p2", "4", "x", "1", "d", "C2", "a\tb\\c"]]  # unescaped, NULL as None
+    assert page.row_count == 2
 
 
 @pytest.mark.parametrize("data", [

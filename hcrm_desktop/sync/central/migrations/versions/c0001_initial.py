@@ -14,19 +14,141 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
-from hcrm_desktop.sync.central.schema import (
-    GROUP_ROLES,
-    bulk_columns,
-    central_metadata,
+from hcrm_desktop.sync.central.ddl import (
+    bulk_function,
+    bulk_signature,
+    fingerprint,
+    metadata_of,
     permission_rows,
     registry_rows,
+    row_dispatcher,
+    row_function,
+    table,
 )
-from hcrm_desktop.sync.tables import PROTOCOL, schema_fingerprint, table_specs
+from hcrm_desktop.sync.central.schema import GROUP_ROLES
 
 revision = "c0001"
 down_revision = None
 branch_labels = None
 depends_on = None
+
+PROTOCOL = 1
+FINGERPRINT = "d41632a6989ba4f7"
+# The synced tables of this revision, frozen (the local models of commit 7793605): sync columns first
+# (added by `table`), then each table's own; "?" marks a nullable column.
+TABLES = (
+    table("departments",
+          "code varchar(32), name varchar(64), kind varchar(16)",
+          unique=(("code",),)),
+    table("staff_users",
+          "username varchar(64), display_name varchar(64), role varchar(16), department_id varchar(36)?, "
+          "employee_no varchar(32)?, title varchar(32)?, active boolean, password_hash varchar(255)?",
+          unique=(("username",),), hidden=("password_hash",)),
+    table("organizations",
+          "name varchar(128), industry varchar(64)?, contact_name varchar(64)?, contact_phone varchar(32)?, "
+          "contract_no varchar(64)?, contract_start date?, contract_end date?"),
+    table("packages",
+          "code varchar(32), name varchar(64), price_fen integer, sex varchar(1)?, items json, "
+          "description text?",
+          unique=(("code",),)),
+    table("followup_rules",
+          "code varchar(48), name varchar(64), kind varchar(20), definition json, active boolean",
+          unique=(("code",),)),
+    table("questionnaires",
+          "code varchar(48), name varchar(64), definition json",
+          unique=(("code",),)),
+    table("audit_events",
+          "actor_id varchar(36)?, action varchar(32), entity varchar(64)?, entity_id varchar(36)?, "
+          "at timestamp, details json",
+          append_only=True, read_roles=("supervisor", "admin")),
+    table("bookings",
+          "patient_id varchar(36), slot_id varchar(36), state varchar(12), booked_at timestamp, "
+          "booked_by_id varchar(36)?, rescheduled_from_id varchar(36)?, notes text?"),
+    table("call_attempts",
+          "task_id varchar(36), agent_id varchar(36)?, at timestamp, outcome varchar(16), "
+          "duration_seconds integer?, notes text?",
+          append_only=True),
+    table("checkups",
+          "patient_id varchar(36), package_id varchar(36)?, organization_id varchar(36)?, checkup_date date, "
+          "amount_fen integer, abnormal_findings json, risk_level varchar(8)"),
+    table("complaint_events",
+          "complaint_id varchar(36), actor_id varchar(36)?, at timestamp, from_state varchar(12)?, "
+          "to_state varchar(12)?, note text?",
+          append_only=True),
+    table("complaints",
+          "patient_id varchar(36)?, interaction_id varchar(36)?, case_no varchar(20), severity varchar(8), "
+          "state varchar(12), category varchar(64)?, subject varchar(200), description text?, "
+          "department_id varchar(36)?, staff_involved varchar(128)?, handler_id varchar(36)?, "
+          "opened_at timestamp, acknowledge_due timestamp?, resolve_due timestamp?, "
+          "acknowledged_at timestamp?, resolved_at timestamp?, closed_at timestamp?, escalated boolean, "
+          "resolution text?, satisfaction integer?",
+          unique=(("case_no",),)),
+    table("encounters",
+          "patient_id varchar(36), kind varchar(12), department_id varchar(36)?, doctor_id varchar(36)?, "
+          "started_at timestamp, discharged_at timestamp?, primary_icd10 varchar(16)?, diagnoses json, "
+          "surgery varchar(128)?, amount_fen integer"),
+    table("followup_tasks",
+          "patient_id varchar(36), rule_id varchar(36), source_ref varchar(64), step varchar(16), "
+          "questionnaire_id varchar(36)?, department_id varchar(36)?, assignee_id varchar(36)?, "
+          "priority integer, due_at timestamp, window_end timestamp?, state varchar(12), attempts integer, "
+          "callback_at timestamp?, outcome varchar(16)?, completed_at timestamp?",
+          unique=(("rule_id", "patient_id", "source_ref", "step"),)),
+    table("interactions",
+          "patient_id varchar(36)?, type varchar(16), channel varchar(8), direction varchar(8), "
+          "category varchar(64)?, disposition varchar(32)?, summary text?, agent_id varchar(36)?, "
+          "remote_number varchar(40)?, call_id varchar(64)?, started_at timestamp, ended_at timestamp?, "
+          "handle_seconds integer?, resolved_first_contact boolean?, credited_staff_id varchar(36)?, "
+          "credited_department_id varchar(36)?",
+          append_only=True),
+    table("patient_identifiers",
+          "patient_id varchar(36), system varchar(8), value varchar(64)",
+          unique=(("system", "value"),)),
+    table("patient_phones",
+          "patient_id varchar(36), number varchar(40), number_e164 varchar(20), extension varchar(10)?, "
+          "relation varchar(8), contact_name varchar(64)?, is_primary boolean"),
+    table("patients",
+          "customer_no varchar(20), name varchar(64), name_pinyin varchar(128), name_initials varchar(32), "
+          "sex varchar(1), birth_date date?, national_id varchar(18)?, occupation varchar(32)?, "
+          "education varchar(16)?, income_band varchar(16)?, province varchar(32)?, city varchar(32)?, "
+          "district varchar(32)?, address varchar(255)?, vip_level integer, points integer, "
+          "customer_type varchar(16)?, consent_sms boolean, consent_wechat boolean, consent_phone boolean, "
+          "consent_data_use boolean, referred_by_id varchar(36)?, organization_id varchar(36)?, tags json, "
+          "notes text?, deceased_on date?, merged_into_id varchar(36)?, created_at timestamp",
+          unique=(("customer_no",),)),
+    table("points_ledger",
+          "patient_id varchar(36), delta integer, reason varchar(64), at timestamp",
+          append_only=True),
+    table("slots",
+          "resource varchar(8), resource_id varchar(36), doctor_id varchar(36)?, day date, period varchar(2), "
+          "capacity integer, vip_reserved integer, booked integer",
+          unique=(("resource", "resource_id", "day", "period"),)),
+    table("survey_responses",
+          "questionnaire_id varchar(36), patient_id varchar(36)?, task_id varchar(36)?, "
+          "interaction_id varchar(36)?, answers json, score double?, red_flag boolean, submitted_at timestamp",
+          append_only=True),
+)
+
+_ALL = ("insert", "update", "delete")
+_WRITE = ("insert", "update")
+_APPEND = ("insert",)
+_LOGS = ("interactions", "complaint_events", "call_attempts", "survey_responses", "points_ledger", "audit_events")
+# role -> entity -> ops allowed; anything not listed is refused
+_FRONT_LINE = {
+    "patients": _WRITE, "patient_phones": _ALL, "patient_identifiers": _WRITE,
+    "interactions": _APPEND, "complaints": _WRITE, "complaint_events": _APPEND,
+    "bookings": _WRITE, "followup_tasks": ("update",), "call_attempts": _APPEND,
+    "survey_responses": _APPEND, "points_ledger": _APPEND, "audit_events": _APPEND,
+}  # fmt: skip
+PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "agent": dict(_FRONT_LINE),
+    "nurse": {**_FRONT_LINE, "followup_tasks": _WRITE},
+    "supervisor": {
+        **{entity: _ALL for entity in _FRONT_LINE if entity not in _LOGS},
+        **{entity: _APPEND for entity in _LOGS},
+        "slots": _ALL, "organizations": _ALL, "packages": _ALL, "followup_rules": _ALL, "questionnaires": _ALL,
+    },
+    "admin": {t.name: _APPEND if t.append_only else _ALL for t in TABLES},
+}  # fmt: skip
 
 BOOKKEEPING = """
 CREATE SEQUENCE sync_version_seq AS bigint;
@@ -383,58 +505,6 @@ BEGIN
 END $$;
 """
 
-def row_functions() -> str:
-    """Per-table PL/pgSQL with static SQL (its plans are cached per session, unlike EXECUTE), and one
-    dispatcher: read a row for update, insert one, or update one from a JSON object."""
-    parts, cases = [], []
-    for row in registry_rows():
-        name, columns = str(row["name"]), str(row["update_list"])
-        parts.append(f"""
-CREATE FUNCTION hcrm_row_{name}(p_op text, p_id text, p_row jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
-DECLARE r jsonb;
-BEGIN
-    IF p_op = 'get' THEN
-        SELECT to_jsonb(x) INTO r FROM "{name}" x WHERE id = p_id FOR UPDATE;
-        RETURN r;
-    ELSIF p_op = 'insert' THEN
-        INSERT INTO "{name}" SELECT * FROM jsonb_populate_record(NULL::"{name}", p_row);
-    ELSE
-        UPDATE "{name}" SET ({columns}) = (SELECT {columns} FROM jsonb_populate_record(NULL::"{name}", p_row))
-         WHERE id = p_id;
-    END IF;
-    RETURN NULL;
-END $$;""")
-        cases.append(f"        WHEN '{name}' THEN RETURN hcrm_row_{name}(p_op, p_id, p_row);")
-    parts.append(
-        "CREATE FUNCTION hcrm_row(p_table text, p_op text, p_id text, p_row jsonb) RETURNS jsonb\n"
-        "LANGUAGE plpgsql AS $$\nBEGIN\n    CASE p_table\n" + "\n".join(cases)
-        + "\n    END CASE;\nEND $$;\n")
-    return "\n".join(parts)
-
-
-def bulk_functions() -> str:
-    """Bootstrap pages in PostgreSQL's COPY text format, far cheaper to make and read than JSON:
-    `hcrm_page` says where a page ends and which tables have rows in it; `hcrm_rows_<table>` returns
-    those rows as text, for `COPY (SELECT * FROM hcrm_rows_<table>(since, until)) TO STDOUT`."""
-    parts = [PAGE_FUNCTIONS]
-    for spec in table_specs().values():
-        columns = bulk_columns(spec)
-        returns = ", ".join(f'"{name}" text' for name, _ in columns)
-        select = ", ".join(expr for _, expr in columns)
-        parts.append(f"""
-CREATE FUNCTION hcrm_rows_{spec.name}(p_since bigint, p_until bigint, p_actor text DEFAULT NULL)
-RETURNS TABLE ({returns})
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-#variable_conflict use_column
-DECLARE u sync_users := hcrm_actor(p_actor);
-BEGIN
-    IF hcrm_can_read(u.role, '{spec.name}') THEN
-        RETURN QUERY SELECT {select} FROM "{spec.name}" x WHERE x.version > p_since AND x.version <= p_until;
-    END IF;
-END $$;""")
-    return "\n".join(parts)
-
-
 PAGE_FUNCTIONS = r"""
 CREATE FUNCTION hcrm_can_read(p_role text, p_table text) RETURNS boolean LANGUAGE sql STABLE AS
 $$ SELECT coalesce((SELECT read_roles IS NULL OR p_role = ANY (read_roles) FROM sync_tables
@@ -474,8 +544,7 @@ END $$;
 
 PUBLIC_FUNCTIONS = ("hcrm_push(text, jsonb, text)", "hcrm_pull(bigint, integer, text)", "hcrm_info()",
                     "hcrm_whoami(text)", "hcrm_page(bigint, integer, text)",
-                    *(f"hcrm_rows_{name}(bigint, bigint, text)" for name in table_specs()))
-
+                    *(bulk_signature(t.name) for t in TABLES))
 
 
 def _create_group_roles() -> None:
@@ -487,28 +556,30 @@ def _create_group_roles() -> None:
 
 
 def upgrade() -> None:
+    if fingerprint(TABLES) != FINGERPRINT:
+        raise RuntimeError("c0001's frozen tables were changed; add a new central revision instead")
     bind = op.get_bind()
-    central_metadata().create_all(bind)
+    metadata_of(TABLES).create_all(bind)
     cursor = bind.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     cursor.execute(BOOKKEEPING)  # no parameters: the text goes to the server as it is
-    cursor.execute(row_functions())
+    cursor.execute("\n".join(row_function(t) for t in TABLES) + "\n" + row_dispatcher(TABLES))
     cursor.execute(FUNCTIONS)
-    cursor.execute(bulk_functions())
+    cursor.execute(PAGE_FUNCTIONS + "\n".join(bulk_function(t) for t in TABLES))
     registry = sa.table(
         "sync_tables", *(sa.column(c) for c in ("name", "position", "columns", "append_only",
                                                   "read_roles", "select_list", "columns_json",
                                                   "update_list")),
     )
-    op.bulk_insert(registry, registry_rows())
+    op.bulk_insert(registry, registry_rows(TABLES))
     permissions = sa.table("sync_permissions", sa.column("role"), sa.column("entity"), sa.column("ops"))
-    op.bulk_insert(permissions, permission_rows())
+    op.bulk_insert(permissions, permission_rows(PERMISSIONS))
     info = sa.table("sync_info", sa.column("key"), sa.column("value"))
     op.bulk_insert(info, [
         {"key": "protocol", "value": str(PROTOCOL)},
         {"key": "schema", "value": revision},
-        {"key": "fingerprint", "value": schema_fingerprint()},
+        {"key": "fingerprint", "value": FINGERPRINT},
         {"key": "central_id", "value": str(uuid.uuid4())},
-        {"key": "tables", "value": json.dumps([r["name"] for r in registry_rows()])},
+        {"key": "tables", "value": json.dumps([t.name for t in TABLES])},
     ])
     bind.execute(sa.text("INSERT INTO sync_secrets VALUES ('token_hmac', :v)"), {"v": secrets.token_bytes(32)})
     _create_group_roles()
