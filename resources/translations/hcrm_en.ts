@@ -2,7 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionForm</name>
+    <message>
+        <source>Patient unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction (1-5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handling department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply or response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the severity (the deadlines are recomputed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Esc again to discard what you typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AnalyticsView</name>
+    <message>
+        <source>Live board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QA review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer analytics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Analytics</source>
         <translation>Analytics</translation>
@@ -15,25 +129,564 @@
         <source>Coming in a later version: analytics and reports</source>
         <translation>Coming in a later version: analytics and reports</translation>
     </message>
+</context>
+<context>
+    <name>AnalyticsWords</name>
     <message>
-        <source>Today&apos;s load and deadline risk; reassigning work</source>
-        <translation>Today&apos;s load and deadline risk; reassigning work</translation>
+        <source>First-time</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agent figures: calls, handle time, first-contact resolution, satisfaction</source>
-        <translation>Agent figures: calls, handle time, first-contact resolution, satisfaction</translation>
+        <source>Prospect</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Customer value tiers, lifecycle stages, age bands, regions and packages</source>
-        <translation>Customer value tiers, lifecycle stages, age bands, regions and packages</translation>
+        <source>Long-term</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Complaints and satisfaction by department</source>
-        <translation>Complaints and satisfaction by department</translation>
+        <source>Lapsed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export to Excel and a monthly PDF report</source>
-        <translation>Export to Excel and a monthly PDF report</translation>
+        <source>Low income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upper-middle income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharged patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abnormal checkups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table could not be exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Chinese font was found for the PDF (install fonts-noto-cjk).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is on the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be longer than the recent period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be at least the lapsed period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be between 1 and 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved thresholds could not be read; defaults are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArticleEditor</name>
+    <message>
+        <source>Edit article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words callers use, separated by spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you typed in this article will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign follow-up tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Give the %n selected task(s) to the nurse ticked</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Take the %n selected task(s) back (unassigned)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rebalance the open tasks evenly among the nurses ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3 open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nurses (Space ticks one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick exactly one nurse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the nurses to share the tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BoardPanel</name>
+    <message>
+        <source>Contacts today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation type="unfinished">Open complaints</translation>
+    </message>
+    <message>
+        <source>Overdue complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups done today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By contact type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints by SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups by staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups by department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost to follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up calls today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts by hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookingSection</name>
+    <message>
+        <source>Booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open bookings for this customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book, reschedule or cancel there; record the contact here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookingWords</name>
+    <message>
+        <source>Booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Morning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkup package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specialist clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This slot is full. Choose another day or period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This day and period are already over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This package is for the other sex only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer is already booked for this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer is recorded as deceased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was merged into another one; search again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer record no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This slot no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This booking no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not possible in the booking&apos;s current state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only possible from the day of the booking on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a different slot to move the booking to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emoji and symbols cannot be saved here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators may do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capacity cannot be lower than the places already booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a customer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a day and period with places in the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a booking in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookingsModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package or clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -47,24 +700,170 @@
         <translation>Checkup packages and specialist clinics.</translation>
     </message>
     <message>
-        <source>Coming in a later version: booking</source>
-        <translation>Coming in a later version: booking</translation>
+        <source>◀ Week</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Free slots by package or clinic, day and morning or afternoon</source>
-        <translation>Free slots by package or clinic, day and morning or afternoon</translation>
+        <source>Previous week (Alt+←)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Book, reschedule and cancel during the call</source>
-        <translation>Book, reschedule and cancel during the call</translation>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Places kept for VIP customers</source>
-        <translation>Places kept for VIP customers</translation>
+        <source>Week ▶</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reminders and no-show tracking</source>
-        <translation>Reminders and no-show tracking</translation>
+        <source>Next week (Alt+→)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or change the places per day and period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes for the booking (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book the chosen slot for the customer (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the chosen booking to the chosen slot (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the chosen booking (Ctrl+Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer did not come (Ctrl+Shift+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer came (Ctrl+Shift+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookings of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked in these two weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked: {name}, {day} {period}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved: {name}, now {day} {period}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: {name}, {day} {period}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked as no-show: {day} {period}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked as completed: {day} {period}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BootstrapDialog</name>
+    <message>
+        <source>First download from the central server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the customer records for this workstation. You can keep working; screens fill in as data arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue in &amp;background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of about %2 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarModel</name>
+    <message>
+        <source>{free}/{capacity} free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIP {free}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity {capacity}, booked {booked}, free {free}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reserved} kept for VIP customers; a VIP can still book {free}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doctor: {name}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -82,7 +881,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Notes on this call. They stay on this card; the recording forms come with the next version.</source>
+        <source>Notes on this call. They stay on this card and go into the wrap-up (Alt+1 to Alt+5).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -410,6 +1209,92 @@
     </message>
 </context>
 <context>
+    <name>CallPanel</name>
+    <message>
+        <source>Dial (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes on the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next call (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>call %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No phone number on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hello, this is the follow-up nurse of the hospital. May I ask a few questions about how you are?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded as deceased on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialling %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No softphone connected: dial %1 by hand, then record the outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1, the task is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A red flag was sent to the department&apos;s doctor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next call: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other task(s) of the patient were cancelled.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Press F9 for the next call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave this call?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you entered for this call is not saved. Leave it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallStack</name>
     <message>
         <source>Close this card</source>
@@ -424,25 +1309,563 @@
     </message>
 </context>
 <context>
-    <name>CardActions</name>
+    <name>CapacityDialog</name>
     <message>
-        <source>Record a consultation</source>
+        <source>Capacity of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record a complaint</source>
+        <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Book a checkup or clinic slot</source>
+        <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This form comes with the next version of HCRM Desktop.</source>
+        <source>Periods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The card for {customer} stays open and keeps your notes, so nothing is lost in the meantime.</source>
+        <source>Places per period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept for VIP customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CardWrapUp</name>
+    <message>
+        <source>Wrap-up saved: {type}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint case {case} opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPane</name>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department concerned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handling department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge / resolve by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished">Files</translation>
+    </message>
+    <message>
+        <source>Choose a case in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or double-click to save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patient linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished">Supervisor</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(reopened {n}×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CentralServerBox</name>
+    <message>
+        <source>Central server</source>
+        <translation type="unfinished">Central server</translation>
+    </message>
+    <message>
+        <source>e.g. https://crm.hospital.example or postgresql+psycopg://…</source>
+        <translation type="unfinished">e.g. https://crm.hospital.example or postgresql+psycopg://…</translation>
+    </message>
+    <message>
+        <source>the user you signed in with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <source>Enter the password first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the central server&apos;s address first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central server answers and matches this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in. Synchronisation starts now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintSection</name>
+    <message>
+        <source>Complaint case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not known —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name or post, if the caller said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a few words, e.g. 候诊两小时无人解释</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened, when and where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintWords</name>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This step is not possible in the case&apos;s current state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case is assigned to someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe how the complaint was resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the patient&apos;s satisfaction, or mark the patient as unreachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction must be 1 to 5, or unreachable, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for reopening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the reply first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case or file no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone changed this case meanwhile; it has been reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an active agent or supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emoji and symbols are not allowed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contains characters that are not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient record was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient record was merged into another; choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is larger than 5 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This type of file cannot be attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s content does not match its extension.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file name is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge: overdue by {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge within {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve: overdue by {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve within {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{from} → {to}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated to the supervisor: {target} deadline passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated to the supervisor: {target} deadline at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity {old} → {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -453,28 +1876,395 @@
         <translation>Complaints</translation>
     </message>
     <message>
-        <source>Complaint cases with their deadlines.</source>
-        <translation>Complaint cases with their deadlines.</translation>
+        <source>Complaint cases with their deadlines, in working time.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coming in a later version: complaint cases</source>
-        <translation>Coming in a later version: complaint cases</translation>
+        <source>The SLA settings cannot be used: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record a complaint during the call, with category, department and severity</source>
-        <translation>Record a complaint during the call, with category, department and severity</translation>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Case states: new, acknowledged, in progress, resolved, closed</source>
-        <translation>Case states: new, acknowledged, in progress, resolved, closed</translation>
+        <source>My department</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deadlines for acknowledging and resolving, with warnings before they pass</source>
-        <translation>Deadlines for acknowledging and resolving, with warnings before they pass</translation>
+        <source>All open</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Replies, escalation and the customer&apos;s satisfaction with the resolution</source>
-        <translation>Replies, escalation and the customer&apos;s satisfaction with the resolution</translation>
+        <source>Overdue first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationPanel</name>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a booking to see its confirmation text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the text to paste into the SMS or WeChat tool (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that the confirmation went out (Ctrl+Shift+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The confirmation templates cannot be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{length} characters, {segments} SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{length} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer has not agreed to SMS messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer has not agreed to WeChat messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictLabels</name>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QA review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knowledge article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIP level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed the same field first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record was deleted meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slot is fully booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slot no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This state change is not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another colleague already took this task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not make this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record with the same number already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record cannot be changed once saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the central server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your edits that another workstation&apos;s changes or the central server&apos;s rules overrode. Nothing is lost: re-apply yours or accept the server&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Re-apply my edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss (keep the server&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts: everything you typed reached the central server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your edit was queued again and is sent to the central server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s values are kept.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -498,6 +2288,141 @@
     <message>
         <source>Copied to the clipboard.</source>
         <translation>Copied to the clipboard.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPanel</name>
+    <message>
+        <source>Distributions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrers (who brought whom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brought directly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value (direct)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value (whole chain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departments and follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints and satisfaction per department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation type="unfinished">Complaints</translation>
+    </message>
+    <message>
+        <source>Complaint satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survey answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survey score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -609,6 +2534,25 @@
     </message>
 </context>
 <context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>{kpi}: {name}, {first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (first {n} shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Possible duplicates of {name}</source>
@@ -672,34 +2616,399 @@
     </message>
 </context>
 <context>
+    <name>EscalationsModel</name>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EscalationsPanel</name>
+    <message>
+        <source>Not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instruction (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the doctor&apos;s instruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportTable</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this table as an .xlsx file (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpWords</name>
+    <message>
+        <source>To call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost to follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wants a callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task is already closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another nurse is already calling this patient for this task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was merged into another one: call the task filed there instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient is recorded as deceased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only supervisors can assign tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose when to call back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The callback time is in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The callback time is outside the call hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer yes or no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a question of this questionnaire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This questionnaire cannot be read by this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else moved this on meanwhile: refresh the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This escalation no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FollowUpsView</name>
     <message>
         <source>Follow-ups</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <source>The call list of follow-up tasks.</source>
-        <translation>The call list of follow-up tasks.</translation>
+        <source>F9 calls the next patient due; Enter calls the one selected.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coming in a later version: the follow-up call list</source>
-        <translation>Coming in a later version: the follow-up call list</translation>
+        <source>Worklist</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Post-discharge, post-surgery, chronic-disease and abnormal-checkup follow-ups</source>
-        <translation>Post-discharge, post-surgery, chronic-disease and abnormal-checkup follow-ups</translation>
+        <source>Red flags</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A script and questionnaire for each call, with outcome and callback time</source>
-        <translation>A script and questionnaire for each call, with outcome and callback time</translation>
+        <source>My tasks</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Red flags that reach a doctor</source>
-        <translation>Red flags that reach a doctor</translation>
+        <source>All tasks</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Satisfaction surveys and win-back of lapsed customers</source>
-        <translation>Satisfaction surveys and win-back of lapsed customers</translation>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next call (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign… (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tasks · %2 due now · %3 callbacks due · %4 overdue · %5 done today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is due to call now (within the call hours).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) reassigned.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeDialog</name>
+    <message>
+        <source>Knowledge base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search answers: words or pinyin initials (e.g. 空腹, tjxz)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter copies the answer; Esc closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a new article (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the chosen article (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the chosen article from agents, or bring it back (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} (inactive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied: {title}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -924,8 +3233,28 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Knowledge base…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My &amp;QA reviews…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up &amp;rules…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -934,6 +3263,18 @@
     <message>
         <source>&amp;About HCRM Desktop</source>
         <translation>&amp;About HCRM Desktop</translation>
+    </message>
+    <message>
+        <source>Click for sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your work is kept on this computer and sent when the connection is back.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>About HCRM Desktop</source>
@@ -980,6 +3321,295 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>MyQaDialog</name>
+    <message>
+        <source>My QA results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} reviews, average {avg} points, {unread} unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reviews yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New complaint case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, phone or customer no.; empty: no patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no patient)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department concerned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open case (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Esc again to discard what you typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientPicker</name>
+    <message>
+        <source>Customer: name, phone, last 4 digits, customer no. (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PendingBar</name>
+    <message>
+        <source>Open wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a withheld number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the call from {number} answered at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a contact you started by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} contact(s) not wrapped up yet, the oldest: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PerformancePanel</name>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a figure (or press Enter) to see the records behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {n} rows to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhoneCredentialsBox</name>
+    <message>
+        <source>AMI user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AMI secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hook token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save phone credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved; type to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keyring is available: the credentials were not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The phone connects with them at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PraiseSection</name>
+    <message>
+        <source>Praise for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— a whole department —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1081,6 +3711,112 @@
     </message>
 </context>
 <context>
+    <name>QaPanel</name>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <source>Earlier reviews of this agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} (max {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handle (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QA done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: {total} of {max}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the scores and comment entered for this contact?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review saved: {total} points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionRow</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuickCreateForm</name>
     <message>
         <source>Unknown number: file a new customer</source>
@@ -1140,6 +3876,61 @@
     </message>
 </context>
 <context>
+    <name>ReportsPanel</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build the monthly CRM report (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save reports in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose PDF, Excel or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the report for %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written: %1 (in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Agent</source>
@@ -1156,6 +3947,89 @@
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Follow-up rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make today&apos;s tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>Only administrators can change follow-up rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[inactive]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[invalid]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code of a saved rule cannot change; use New rule instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rule is not stored yet; save it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule activated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks made: %1 (already made earlier: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes to this rule have not been saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1241,6 +4115,97 @@
     </message>
 </context>
 <context>
+    <name>SegmentsPanel</name>
+    <message>
+        <source>Edit thresholds…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment all customers again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make follow-up list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the customers listed (or the selected ones) on a follow-up list for the nurses (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usual interval (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected back by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits per month by value tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churn risk win-back %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue for the usual return visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up list “%1”: %2 task(s) created, %3 already on the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <source>Settings</source>
@@ -1263,18 +4228,6 @@
         <translation>Interface language</translation>
     </message>
     <message>
-        <source>Phone and server</source>
-        <translation>Phone and server</translation>
-    </message>
-    <message>
-        <source>e.g. https://crm.hospital.example or postgresql+psycopg://…</source>
-        <translation>e.g. https://crm.hospital.example or postgresql+psycopg://…</translation>
-    </message>
-    <message>
-        <source>Synchronisation with a central server is not available yet in this version; the address is saved for later.</source>
-        <translation>Synchronisation with a central server is not available yet in this version; the address is saved for later.</translation>
-    </message>
-    <message>
         <source>Phone adapter</source>
         <translation>Phone adapter</translation>
     </message>
@@ -1283,8 +4236,8 @@
         <translation>Phone address</translation>
     </message>
     <message>
-        <source>Central server</source>
-        <translation>Central server</translation>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Files</source>
@@ -1467,6 +4420,467 @@ Check the permissions.</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorWords</name>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg handle (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg wrap-up (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First-contact resolution %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint SLA met %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation type="unfinished">Follow-ups</translation>
+    </message>
+    <message>
+        <source>Follow-up completion %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls per completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survey score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QA average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a call</source>
+        <translation type="unfinished">On a call</translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No activity today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators may do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contact no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contact has no agent to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This review no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter a score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The score must be between 0 and the item&apos;s maximum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checklist has changed; reopen the review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comment is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emoji are not allowed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handle (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved first time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Called at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{d}d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h}h {m}m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{m}m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge</name>
+    <message>
+        <source>The central server cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central server reported an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central server sent a reply that could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in at the central server failed: check user and password in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not do this at the central server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version of HCRM Desktop does not match the central server: please update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central server&apos;s data structure differs from this version&apos;s: please update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database was filled from another central server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: free some space, sync resumes by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local database could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central server address is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronisation failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflicts %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdDialog</name>
+    <message>
+        <source>Segmentation thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent: seen within (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drifting / lapsed: not seen for more than (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core: at least this many visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long-term: at least this many visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core: spent at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churn risk: overdue by × usual interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thresholds were changed. Press Esc again to discard the changes, or Ctrl+Enter to save them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <source>When</source>
@@ -1519,6 +4933,10 @@ Check the permissions.</translation>
         <translation>Bookings in the next 7 days</translation>
     </message>
     <message>
+        <source>New contact (walk-in, message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Waiting for calls. When the phone rings, the caller&apos;s profile appears here, before you answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1540,6 +4958,270 @@ Check the permissions.</translation>
     </message>
     <message>
         <source>{action} did not work: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: the call window ended %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient asked to be called back now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was merged into another one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpDialog</name>
+    <message>
+        <source>Wrap-up of a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is it? Search for the customer, or leave this empty for a contact without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpForm</name>
+    <message>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the record that remains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact number, optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved in this contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the customer wanted and what you did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— none for this type —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handle time {time} · call ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handle time {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you typed earlier is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the type of contact (Alt+1 to Alt+5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact will be filed under the record that remains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the wrap-up?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard what you typed in this wrap-up?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpWords</name>
+    <message>
+        <source>Consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer exists; choose again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No emoji or symbols, please: remove them to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contains characters that are not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lies in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer&apos;s record was deleted meanwhile. Search for the customer again, or save without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer&apos;s record was merged into another one meanwhile. Use the record that remains to save.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

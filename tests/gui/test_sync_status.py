@@ -107,6 +107,12 @@ def synced_window(qtbot, runner, qloop, tmp_path, live_central):
     db.dispose()
 
 
+def stop_sync(qloop, bridge) -> None:
+    """End a test with sync stopped: pytest-qt processes Qt events between a test and its fixtures' teardown,
+    outside the asyncio loop, and an engine step resumed there fails with "no running event loop"."""
+    qloop.run_until_complete(bridge.stop())
+
+
 def label(window) -> str:
     return window.sync_status_label.text()
 
@@ -119,7 +125,7 @@ def add_patients(db, n: int) -> list[str]:
     return [r.id for r in rows]
 
 
-def test_status_bar_goes_offline_when_the_central_stops_and_back_online(synced_window, live_central, wait_until):
+def test_status_bar_goes_offline_when_the_central_stops_and_back_online(synced_window, qloop, live_central, wait_until):
     window, bridge, _db = synced_window
     wait_until(lambda: label(window).startswith(tr("Online")) and bridge.status.last_sync is not None, 20)
     assert tr("last sync %1").split("%1")[0] in label(window)
@@ -131,9 +137,10 @@ def test_status_bar_goes_offline_when_the_central_stops_and_back_online(synced_w
 
     live_central.service.start()
     wait_until(lambda: label(window).startswith(tr("Online")) and not bridge.status.last_error, 20)
+    stop_sync(qloop, bridge)
 
 
-def test_pending_edits_are_counted_offline_and_drain_when_the_central_returns(synced_window, live_central,
+def test_pending_edits_are_counted_offline_and_drain_when_the_central_returns(synced_window, qloop, live_central,
                                                                               wait_until):
     window, bridge, db = synced_window
     wait_until(lambda: bridge.status.phase == "waiting", 20)
@@ -149,6 +156,7 @@ def test_pending_edits_are_counted_offline_and_drain_when_the_central_returns(sy
     wait_until(lambda: bridge.status.pending == 0 and bridge.status.online, 20)
     assert tr("pending %1").replace("%1", "0") in label(window)
     assert live_central.scalar("SELECT count(*) FROM patients WHERE id = ANY(%s)", ids) == 3
+    stop_sync(qloop, bridge)
 
 
 def test_a_losing_edit_is_shown_and_re_applied_from_the_conflicts_view(synced_window, live_central, qloop, qtbot,
@@ -181,6 +189,7 @@ def test_a_losing_edit_is_shown_and_re_applied_from_the_conflicts_view(synced_wi
     wait_until(lambda: view.model.rowCount() == 0 and bridge.status.conflicts == 0, 20)
     with db.session() as s:
         assert s.get(Patient, pid).city == "宁波"
+    stop_sync(qloop, bridge)
 
 
 def test_first_download_shows_counts_and_can_be_stopped_and_resumed(qtbot, runner, qloop, tmp_path, live_central,
@@ -285,9 +294,10 @@ def test_a_customer_another_workstation_pushed_appears_in_the_open_search_within
     assert any("patients" in c.entities and pid in c.patient_ids for c in pushes)
     a_transport.close()
     a_db.dispose()
+    stop_sync(qloop, bridge)
 
 
-def test_changes_pulled_do_not_start_a_push_round(synced_window, wait_until, monkeypatch):
+def test_changes_pulled_do_not_start_a_push_round(synced_window, qloop, wait_until, monkeypatch):
     window, bridge, _db = synced_window
     wait_until(lambda: bridge.status.phase == "waiting", 20)
     woken: list[bool] = []
@@ -298,3 +308,4 @@ def test_changes_pulled_do_not_start_a_push_round(synced_window, wait_until, mon
     assert published and not woken
     window.publish_changes(Changes.of("patients", "y"))  # a local write still pushes at once
     assert woken == [True]
+    stop_sync(qloop, bridge)
