@@ -71,6 +71,14 @@ class AnalyticsView(Page):
         self.body.addWidget(self.tabs, 1)
         self._retranslate()
 
+    def show_panel(self, key: str) -> bool:
+        """Bring the tab of panel `key` to the front; False if there is no such panel."""
+        panel = self.panels.get(key)
+        if panel is None:
+            return False
+        self.tabs.setCurrentIndex(list(self.panels).index(key))
+        return True
+
     def _retranslate(self) -> None:
         self.set_heading(self.tr("Analytics"), self.tr("For supervisors and administrators."))
         for index, key in enumerate(self.panels):

@@ -19,6 +19,19 @@ branch_labels = None
 depends_on = None
 
 
+NEW_COLUMNS = (  # (table, column, SQL type, referenced table or "")
+    ("bookings", "interaction_id", "VARCHAR(36)", "interactions"),
+    ("bookings", "state_changed_at", "DATETIME", ""),
+    ("bookings", "cancel_reason", "VARCHAR(200)", ""),
+    ("bookings", "confirmation_sent_at", "DATETIME", ""),
+    ("complaints", "assigned_department_id", "VARCHAR(36)", "departments"),
+    ("complaints", "escalated_at", "DATETIME", ""),
+    ("complaints", "escalated_to_id", "VARCHAR(36)", "staff_users"),
+    ("complaints", "reopened_count", "INTEGER DEFAULT '0' NOT NULL", ""),
+    ("complaints", "channel", "VARCHAR(8)", ""),
+)
+
+
 def upgrade() -> None:
     op.create_table(
         "drafts",
@@ -215,42 +228,16 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_escalations_patient_id"), ["patient_id"], unique=False)
         batch_op.create_index("ix_escalations_state_due", ["state", "due_at"], unique=False)
 
-    with op.batch_alter_table("bookings", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("interaction_id", sa.String(length=36), nullable=True))
-        batch_op.add_column(sa.Column("state_changed_at", sa.DateTime(), nullable=True))
-        batch_op.add_column(sa.Column("cancel_reason", sa.String(length=200), nullable=True))
-        batch_op.add_column(sa.Column("confirmation_sent_at", sa.DateTime(), nullable=True))
-        batch_op.create_foreign_key(
-            batch_op.f("fk_bookings_interaction_id_interactions"),
-            "interactions",
-            ["interaction_id"],
-            ["id"],
-            initially="DEFERRED",
-            deferrable=True,
-        )
-
-    with op.batch_alter_table("complaints", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("assigned_department_id", sa.String(length=36), nullable=True))
-        batch_op.add_column(sa.Column("escalated_at", sa.DateTime(), nullable=True))
-        batch_op.add_column(sa.Column("escalated_to_id", sa.String(length=36), nullable=True))
-        batch_op.add_column(sa.Column("reopened_count", sa.Integer(), nullable=False, server_default="0"))
-        batch_op.add_column(sa.Column("channel", sa.String(length=8), nullable=True))
-        batch_op.create_foreign_key(
-            batch_op.f("fk_complaints_escalated_to_id_staff_users"),
-            "staff_users",
-            ["escalated_to_id"],
-            ["id"],
-            initially="DEFERRED",
-            deferrable=True,
-        )
-        batch_op.create_foreign_key(
-            batch_op.f("fk_complaints_assigned_department_id_departments"),
-            "departments",
-            ["assigned_department_id"],
-            ["id"],
-            initially="DEFERRED",
-            deferrable=True,
-        )
+    # New columns on big tables are added in place. A batch "move and copy" would rebuild `bookings`,
+    # whose self-reference (rescheduled_from_id) has no index: dropping the old table then checks every
+    # row against every row, hours on a 1M-patient cache. SQLite takes a REFERENCES clause in ADD COLUMN
+    # when the default is NULL, so the foreign keys come with the columns.
+    for table, column, kind, target in NEW_COLUMNS:
+        reference = ""
+        if target:
+            name = f"fk_{table}_{column}_{target}"
+            reference = f" CONSTRAINT {name} REFERENCES {target} (id) DEFERRABLE INITIALLY DEFERRED"
+        op.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}{reference}")
 
     with op.batch_alter_table("followup_tasks", schema=None) as batch_op:
         batch_op.add_column(sa.Column("last_attempt_at", sa.DateTime(), nullable=True))
