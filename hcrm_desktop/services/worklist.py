@@ -5,9 +5,9 @@ callbacks that are due now first, then priority (1 highest), then due time (a ca
 `callback_at`, else `due_at`), then id. `first_page` reads the top rows at once (SQLite keeps the top N
 instead of sorting everything: about 50 ms for 50,000 active tasks); `worklist_ids` then returns the whole
 ordered id list, which the table model pages through with `worklist_rows` (an indexed read of one page).
-When the states asked for hold most of the table, a plain scan beats the (state, due_at) index, whose row
-lookups are random (`_scan_is_cheaper`). An index on (state, priority, due_at) would serve the order
-directly; the schema is frozen for this version.
+The covering index `ix_followup_tasks_worklist` (state, priority, due_at, callback_at, deleted, assignee_id,
+rule_id, department_id, id) holds every column the filters and the order read, so no table row is touched
+until a page's rows are fetched (70,000 active tasks: 280 ms without it, 35-45 ms with it).
 A task is **overdue** when its window (`window_end`, else `due_at`) has passed while it is still active.
 
 **The next call** (`claim_next`): the nurse's own task in progress first (a crash or a closed window loses
@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import String, and_, case, func, literal_column, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from hcrm_desktop.domain.enums import CallOutcome, TaskState
@@ -157,9 +157,8 @@ def _order(now: datetime) -> list[Any]:
     return [callback_due, _T.priority, _due_at, _T.id]
 
 
-def _where(f: WorklistFilter, now: datetime, *, scan: bool = False) -> list[Any]:
-    state = literal_column("+followup_tasks.state", String) if scan else _T.state  # "+": not through the index
-    where: list[Any] = [~_T.deleted, state.in_(list(f.states))]
+def _where(f: WorklistFilter, now: datetime) -> list[Any]:
+    where: list[Any] = [~_T.deleted, _T.state.in_(list(f.states))]
     if f.assignee_id is not None:
         where.append(_T.assignee_id == f.assignee_id)
     elif f.unassigned:
@@ -177,19 +176,8 @@ def worklist_ids(db: Database, f: WorklistFilter, *, now: datetime, limit: int |
     """The task ids the filter selects, in worklist order (see the module notes); the first `limit` only
     is cheaper (SQLite keeps the top rows instead of sorting them all): the list's first page."""
     with db.session() as s:
-        query = select(_T.id).where(*_where(f, now, scan=_scan_is_cheaper(s, f))).order_by(*_order(now)).limit(limit)
+        query = select(_T.id).where(*_where(f, now)).order_by(*_order(now)).limit(limit)
         return list(s.scalars(query))
-
-
-def _scan_is_cheaper(s: Session, f: WorklistFilter) -> bool:
-    """Whether reading the whole table beats the (state, due_at) index: when the states asked for hold more
-    than a quarter of the rows, the index costs a random row lookup each (measured on 50,000 active tasks:
-    about 4x slower than the scan). A nurse's own list goes through the assignee index either way."""
-    if f.assignee_id is not None or f.overdue_only:
-        return False
-    selected = s.scalar(select(func.count()).select_from(_T).where(_T.state.in_(list(f.states)))) or 0
-    rows = s.scalar(select(func.max(literal_column("rowid"))).select_from(_T)) or 0
-    return selected * 4 > rows
 
 
 def first_page(db: Database, f: WorklistFilter, *, now: datetime, limit: int = PAGE_SIZE) -> list[WorklistRow]:

@@ -5,7 +5,7 @@ Without `--db` or `--demo` the screens show an empty temporary database. The use
 alerts and history, `callcard_family` a family member's number, `callcard_unknown` a number nobody has
 (the quick-create form), `wrapup` that customer's call card with its wrap-up (a complaint half typed);
 `customers` shows a search typed in; `performance`, `qa`, `customer_analytics`, `segments` and `reports` are
-the tabs of the supervisor workspace.
+the tabs of the supervisor workspace; `followups_call` a nurse's next call with its questionnaire.
 """
 
 from __future__ import annotations
@@ -43,19 +43,21 @@ from hcrm_desktop.ui.tasks import TaskRunner, signal_future
 from hcrm_desktop.views.analytics import AnalyticsView
 from hcrm_desktop.views.callcard import CallCard
 from hcrm_desktop.views.customers import CustomersView
+from hcrm_desktop.views.followups import FollowUpsView
 from hcrm_desktop.views.workbench import WorkbenchView
 from hcrm_desktop.views.wrapup.showcase import stage_wrapup
 
 ANALYTICS_TABS = {"performance": "performance", "qa": "qa", "customer_analytics": "customers",
                   "segments": "segments", "reports": "reports"}  # view name -> tab of the supervisor workspace
 VIEWS = ("signin", "workbench", "customers", "complaints", "bookings", "followups", "analytics", "settings",
-         "main", "callcard", "callcard_family", "callcard_unknown", "wrapup", *ANALYTICS_TABS)
+         "main", "callcard", "callcard_family", "callcard_unknown", "wrapup", *ANALYTICS_TABS, "followups_call")
 CALL_VIEWS = ("callcard", "callcard_family", "callcard_unknown", "wrapup")
 UNKNOWN_NUMBER = "17012345678"
 SEARCH_TEXT = "zw"
 WIDTH, HEIGHT = 1366, 768
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 ROLE_FOR_VIEW = {"analytics": Role.SUPERVISOR, "settings": Role.ADMIN, "followups": Role.NURSE,
+                 "followups_call": Role.NURSE,
                  **dict.fromkeys(ANALYTICS_TABS, Role.SUPERVISOR)}
 
 
@@ -152,7 +154,7 @@ def _main_window(view: str, accounts: list[StaffAccount], *, db: Database, runne
                         demo=demo, bridge=bridge)
     window.resize(WIDTH, HEIGHT)
     window.show_view("workbench" if view in ("main", *CALL_VIEWS) else "analytics" if view in ANALYTICS_TABS
-                     else view)
+                     else "followups" if view == "followups_call" else view)
     window.show()
     return window
 
@@ -160,6 +162,11 @@ def _main_window(view: str, accounts: list[StaffAccount], *, db: Database, runne
 async def _stage(view: str, window: MainWindow, *, db: Database, runner: TaskRunner, bridge: CtiBridge) -> None:
     """Put the scene on screen: ring the simulator for a call card, type a search for the customers, open a
     tab of the supervisor workspace."""
+    if view == "followups_call":
+        followups = window.views["followups"]
+        if isinstance(followups, FollowUpsView):
+            await followups.next_call()  # the nurse's next call: profile, script and questionnaire
+        return
     if view in ANALYTICS_TABS:
         analytics = window.views["analytics"]
         if isinstance(analytics, AnalyticsView):

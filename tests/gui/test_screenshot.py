@@ -31,7 +31,7 @@ def test_list_prints_the_view_names_one_per_line(tmp_path):
     assert done.stdout.split() == ["signin", "workbench", "customers", "complaints", "bookings", "followups",
                                    "analytics", "settings", "main", "callcard", "callcard_family",
                                    "callcard_unknown", "wrapup", "performance", "qa", "customer_analytics",
-                                   "segments", "reports"]
+                                   "segments", "reports", "followups_call"]
     assert list(VIEWS) == done.stdout.split()
 
 
