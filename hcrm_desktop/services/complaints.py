@@ -37,8 +37,7 @@ from hcrm_desktop.domain.complaints import (
 from hcrm_desktop.domain.enums import Channel, ComplaintSeverity, ComplaintState, Role
 from hcrm_desktop.domain.sla import SlaPolicy, SlaStatus, default_policy
 from hcrm_desktop.services.changes import Changes
-from hcrm_desktop.services.patients import ValidationError
-from hcrm_desktop.services.patients import _text_error as text_error
+from hcrm_desktop.services.patients import ValidationError, text_error
 from hcrm_desktop.store.base import new_id
 from hcrm_desktop.store.db import Database
 from hcrm_desktop.store.models import Complaint, ComplaintEvent, Department, Interaction, Patient, StaffUser
@@ -112,7 +111,7 @@ def _field_errors(severity: str, category: str | None, subject: str, description
         "severity": None if severity in tuple(ComplaintSeverity) else "invalid",
         "category": text_error(category, limit=CATEGORY_MAX),
         "subject": text_error(subject, limit=SUBJECT_MAX, required=True),
-        "description": "too_long" if len(description or "") > DESCRIPTION_MAX else None,
+        "description": text_error(description, limit=DESCRIPTION_MAX, multiline=True),
         "staff_involved": text_error(staff_involved, limit=STAFF_MAX),
         "channel": None if channel is None or channel in tuple(Channel) else "invalid",
     }

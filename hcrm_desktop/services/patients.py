@@ -71,7 +71,9 @@ def has_emoji(value: str) -> bool:
     )
 
 
-def _text_error(value: str | None, *, limit: int, required: bool = False) -> str | None:
+def text_error(value: str | None, *, limit: int, required: bool = False, multiline: bool = False) -> str | None:
+    """`required`, `too_long`, `emoji` or `characters` for typed text: the one check every form uses.
+    `multiline` text (notes, descriptions) may hold line breaks and tabs; names and subjects may not."""
     value = (value or "").strip()
     if not value:
         return "required" if required else None
@@ -79,7 +81,8 @@ def _text_error(value: str | None, *, limit: int, required: bool = False) -> str
         return "too_long"
     if has_emoji(value):
         return "emoji"
-    if any(unicodedata.category(ch) == "Cc" for ch in value):
+    allowed = "\n\r\t" if multiline else ""
+    if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in value):
         return "characters"
     return None
 
@@ -113,9 +116,9 @@ def validate_new_patient(p: NewPatient, *, today: date | None = None) -> dict[st
     """Field name -> error code ("required", "phone_invalid", "national_id_checksum", ...); empty if valid."""
     today = today or date.today()
     checks = {
-        "name": _text_error(p.name, limit=NAME_MAX, required=True),
+        "name": text_error(p.name, limit=NAME_MAX, required=True),
         "phone": _phone_error(p.phone),
-        "contact_name": _text_error(p.contact_name, limit=CONTACT_MAX),
+        "contact_name": text_error(p.contact_name, limit=CONTACT_MAX),
         "notes": "too_long" if len(p.notes or "") > NOTES_MAX else None,
         "sex": None if p.sex in tuple(Sex) else "invalid",
         "relation": None if p.relation in tuple(PhoneRelation) else "invalid",

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from hcrm_desktop.domain.enums import Role
 from hcrm_desktop.services.changes import Changes
-from hcrm_desktop.services.patients import ValidationError, _text_error
+from hcrm_desktop.services.patients import ValidationError, text_error
 from hcrm_desktop.store.db import Database
 from hcrm_desktop.store.models import Interaction, Patient, QaReview, StaffUser
 
@@ -184,7 +184,7 @@ def review_interaction(db: Database, *, reviewer_id: str, interaction_id: str, s
         if role not in {r.value for r in REVIEWER_ROLES}:
             raise QaError("forbidden", "reviewer")
         clean = validate_scores(checklist, scores)
-        comment_error = _text_error(comment, limit=COMMENT_MAX)
+        comment_error = text_error(comment, limit=COMMENT_MAX, multiline=True)
         if comment_error:
             raise ValidationError({"comment": comment_error})
         interaction = s.get(Interaction, interaction_id)

@@ -20,7 +20,6 @@ record that survived. Errors are `WrapUpError`: field -> code, complaint fields 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -32,14 +31,13 @@ from hcrm_desktop.domain.enums import Channel, ComplaintSeverity, Direction, Int
 from hcrm_desktop.domain.phones import PhoneError, normalize_phone
 from hcrm_desktop.services.changes import Changes
 from hcrm_desktop.services.complaints import open_complaint_in
-from hcrm_desktop.services.patients import ValidationError, has_emoji
+from hcrm_desktop.services.patients import ValidationError, text_error
 from hcrm_desktop.store.db import Database
 from hcrm_desktop.store.models import Department, Interaction, Patient, StaffUser
 
 SUMMARY_MAX, CALL_ID_MAX, PHONE_MAX = 2000, 64, 40
 FUTURE_SLACK = timedelta(minutes=5)
 FIRST_CONTACT_DISPOSITIONS = frozenset({"resolved", "info_given", "praise_recorded", "booked", "no_action"})
-_ALLOWED_CONTROLS = "\n\r\t"
 
 
 class WrapUpError(ValidationError):
@@ -131,20 +129,6 @@ def form_choices(db: Database) -> FormChoices:
 # --- validation (no database) -----------------------------------------------------------------------
 
 
-def text_error(value: str | None, *, limit: int, required: bool = False) -> str | None:
-    """`required`, `too_long`, `emoji` or `characters` for free text (line breaks and tabs are fine)."""
-    value = (value or "").strip()
-    if not value:
-        return "required" if required else None
-    if len(value) > limit:
-        return "too_long"
-    if has_emoji(value):
-        return "emoji"
-    if any(unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS for ch in value):
-        return "characters"
-    return None
-
-
 def _phone_error(raw: str | None) -> str | None:
     raw = (raw or "").strip()
     if not raw:
@@ -193,7 +177,7 @@ def _complaint_errors(c: ComplaintDetails | None) -> dict[str, str]:
     checks = {
         "complaint.severity": None if c.severity in tuple(ComplaintSeverity) else "invalid",
         "complaint.subject": text_error(c.subject, limit=200, required=True),
-        "complaint.description": text_error(c.description, limit=4000),
+        "complaint.description": text_error(c.description, limit=4000, multiline=True),
         "complaint.staff_involved": text_error(c.staff_involved, limit=128),
     }
     return {field: code for field, code in checks.items() if code}
@@ -206,7 +190,7 @@ def validate_wrapup(w: WrapUp, *, tree: CategoryTree | None = None, now: datetim
     complaint = w.type == InteractionType.COMPLAINT
     summary_required = not (complaint and w.complaint is not None and w.complaint.subject.strip())
     checks = {
-        "summary": text_error(w.summary, limit=SUMMARY_MAX, required=summary_required),
+        "summary": text_error(w.summary, limit=SUMMARY_MAX, required=summary_required, multiline=True),
         "channel": None if w.channel in tuple(Channel) else "invalid",
         "direction": None if w.direction in tuple(Direction) else "invalid",
         "remote_number": _phone_error(w.remote_number),
