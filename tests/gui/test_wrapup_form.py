@@ -228,7 +228,7 @@ def test_ctrl_n_starts_a_walk_in_contact_that_is_saved_without_a_call(qtbot, win
     wait_until(lambda: bool(workbench.wrapups.windows))
     (dialog,) = workbench.wrapups.windows.values()
     form = dialog.form
-    emitted(form.loaded, lambda: None) if not form.category_combo.count() else None
+    wait_until(lambda: form.praise.department_combo.count() > 0)  # the form's choices have loaded
 
     qtbot.keyClick(form.summary_edit, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)  # praise
     assert form.type == "praise" and form.praise.isVisible()
