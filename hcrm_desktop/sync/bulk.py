@@ -30,6 +30,8 @@ END = b"\\.\n"
 NULL = "\\N"
 _ESCAPES = {"\\": "\\", "n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v"}
 _ESCAPE = re.compile(r"\\(.)")
+# a backslash that is not a NULL marker (`\N` alone in its cell): found without copying the block
+_ESCAPED = re.compile(r"\\(?!N(?:\t|\n|$))")
 
 
 def _unescape(text: str) -> str:
@@ -45,6 +47,14 @@ def frame(header: dict[str, Any], copy_table: Callable[[str], Iterable[bytes]]) 
         parts.extend(copy_table(name))
         parts.append(END)
     return b"".join(parts)
+
+
+def bulk_header(since: int, limit: int, until: int | None, actor: str | None = None) -> tuple[str, tuple[Any, ...]]:
+    """The query (and its parameters) heading a bulk page: by rows per table after `since`, or by the version
+    range (since, until]."""
+    if until is None:
+        return "SELECT hcrm_page(%s, %s, %s)", (since, limit, actor)
+    return "SELECT hcrm_range(%s, %s, %s)", (since, until, actor)
 
 
 def copy_statement(table: str) -> str:
@@ -90,10 +100,10 @@ def parse_bulk(data: bytes, since: int) -> PullPage:
 def _rows(name: str, block: str, width: int, since: int, nxt: int) -> tuple[list[list[Any]], list[list[Any]]]:
     """(rows as split, NULL left as the marker; rows that had escapes, unescaped with NULL as None)."""
     lines = block.split("\n")[:-1] if block else []
-    if "\\" in block.replace(NULL, ""):
-        plain = [line for line in lines if "\\" not in line.replace(NULL, "")]
+    if _ESCAPED.search(block):  # a backslash that is not the start of a NULL marker (rare)
+        plain = [line for line in lines if not _ESCAPED.search(line)]
         escaped = [[None if f == NULL else _unescape(f) for f in line.split("\t")]
-                   for line in lines if "\\" in line.replace(NULL, "")]
+                   for line in lines if _ESCAPED.search(line)]
     else:
         plain, escaped = lines, []
     # tuples, not lists: the garbage collector stops tracking a tuple of strings, so millions of rows held in a

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 
-from hcrm_desktop.sync.bulk import copy_statement, frame, parse_bulk
+from hcrm_desktop.sync.bulk import bulk_header, copy_statement, frame, parse_bulk
 from hcrm_desktop.sync.errors import AuthFailed, BadReply, Forbidden, Offline, ServerError, SyncError
 from hcrm_desktop.sync.protocol import (
     Identity,
@@ -68,6 +68,7 @@ def copy_out(conn: Any, table: str, since: int, until: int, actor: str | None = 
 
 class DatabaseTransport(Transport):
     kind = "database"
+    ranged_bulk = True
 
     def __init__(self, dsn: str, *, username: str, password: str | None, timeout: float = 30.0) -> None:
         url = make_url(dsn)
@@ -112,12 +113,12 @@ class DatabaseTransport(Transport):
             page = parse_pull(self._scalar("SELECT hcrm_pull(%s, %s)", (since, limit)) or "", since)
         return page
 
-    def pull_bulk(self, since: int, limit: int) -> PullPage:
+    def pull_bulk(self, since: int, limit: int, until: int | None = None) -> PullPage:
         try:
             with self.engine.connect() as conn:
                 raw = conn.connection.driver_connection
                 assert raw is not None
-                header = raw.execute("SELECT hcrm_page(%s, %s)", (since, limit)).fetchone()[0]
+                header = raw.execute(*bulk_header(since, limit, until)).fetchone()[0]
                 if not isinstance(header, dict) or not isinstance(header.get("tables"), dict):
                     raise BadReply("bulk page header")
                 body = frame(header, lambda name: copy_out(raw, name, since, int(header["next"])))

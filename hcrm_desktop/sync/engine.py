@@ -104,7 +104,7 @@ class SyncEngine:
         on_status: Callable[[SyncStatus], None] | None = None,
         on_progress: Callable[[BootstrapProgress], None] | None = None,
         on_changes: Callable[[Changes], None] | None = None,
-        push_batch: int = 200, pull_limit: int = 5000, bulk_rows: int = 200_000,
+        push_batch: int = 200, pull_limit: int = 5000, bulk_rows: int = 200_000, fetch_workers: int = 1,
         net_executor: Executor | None = None, db_executor: Executor | None = None,
         min_backoff: float = 1.0, max_backoff: float = 60.0, poll_wait: float = MAX_WAIT,
     ) -> None:
@@ -112,6 +112,7 @@ class SyncEngine:
         self.store = LocalStore(db)
         self.on_status, self.on_progress, self.on_changes = on_status, on_progress, on_changes
         self.push_batch, self.pull_limit = push_batch, pull_limit
+        self.fetch_workers = fetch_workers  # bootstrap pages fetched at once (hcrm_desktop/sync/prefetch.py)
         self.bulk_rows = max(bulk_rows, pull_limit)  # rows per transaction in a bootstrap (hcrm_desktop/sync/prefetch.py)
         self._net = net_executor
         self._dbx = db_executor
@@ -166,8 +167,10 @@ class SyncEngine:
         if bulk:
             yield DB, self.store.begin_bulk
         # a batch being written, the next one being fetched: a bootstrap holds up to about 2 * bulk_rows rows
+        ranged = self.info is not None and self.info.ranged_bulk
         pages = Prefetcher(self.transport, first.cursor, self.pull_limit,
-                           depth=-(-self.bulk_rows // self.pull_limit) + 1) if bootstrap else None
+                           depth=-(-self.bulk_rows // self.pull_limit) + 1,
+                           workers=self.fetch_workers, ranged=ranged) if bootstrap else None
         pulled = 0
         cursor = first
         changes = NO_CHANGES

@@ -38,6 +38,7 @@ MAX_REPLY = 512 * 1024 * 1024
 
 class HttpTransport(Transport):
     kind = "http"
+    ranged_bulk = True
 
     def __init__(self, base_url: str, *, username: str, password: str | None, secrets: SecretStore,
                  timeout: float = 30.0, device_id: str = "") -> None:
@@ -137,9 +138,9 @@ class HttpTransport(Transport):
         params = {"since": since, "limit": limit, "wait": wait}
         return parse_pull(self._authed("GET", "/v1/pull", params=params, timeout=self.timeout + wait), since)
 
-    def pull_bulk(self, since: int, limit: int) -> PullPage:
-        body = self._authed("GET", "/v1/pull/bulk", params={"since": since, "limit": limit},
-                            timeout=self.timeout * 4)
+    def pull_bulk(self, since: int, limit: int, until: int | None = None) -> PullPage:
+        params = {"since": since, "limit": limit} | ({} if until is None else {"until": until})
+        body = self._authed("GET", "/v1/pull/bulk", params=params, timeout=self.timeout * 4)
         return parse_bulk(body, since)
 
     def close(self) -> None:

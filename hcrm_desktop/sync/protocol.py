@@ -42,6 +42,11 @@ class ServerInfo:
     central_id: str
     high: int
 
+    @property
+    def ranged_bulk(self) -> bool:
+        """The central serves bootstrap pages by version range (central revision c0003 and later)."""
+        return self.schema[:1] == "c" and self.schema[1:].isdigit() and int(self.schema[1:]) >= 3
+
 
 @dataclass(frozen=True)
 class Identity:

@@ -34,8 +34,11 @@ class Transport(ABC):
     def pull(self, since: int, limit: int, wait: float = 0.0) -> PullPage:
         """Changes after `since`; with `wait`, hang up to that many seconds for a change to arrive."""
 
-    def pull_bulk(self, since: int, limit: int) -> PullPage:
-        """A bootstrap page in the bulk format (docs/sync.md); by default an ordinary pull."""
+    ranged_bulk = False  # `pull_bulk` takes `until`: pages by version range, fetched several at once
+
+    def pull_bulk(self, since: int, limit: int, until: int | None = None) -> PullPage:
+        """A bootstrap page in the bulk format (docs/sync.md); by default an ordinary pull. With `until`
+        (when `ranged_bulk`), the versions (since, until], cut back to the newest committed one."""
         return self.pull(since, limit)
 
     def close(self) -> None:

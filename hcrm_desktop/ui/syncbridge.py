@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -143,11 +144,15 @@ class SyncBridge(QObject):
         """Start syncing in the background (no-op without a central server or while running)."""
         if not self.configured or self.running:
             return
-        self._started_with = (self.central, self.username)
+        self._started_with = wanted = (self.central, self.username)
         secrets = self._secrets(self.central, self.username)
+        # the OS keyring may answer slowly (a locked keychain, D-Bus): read it off the UI thread
+        password = await self._runner.run_net(partial(secrets.get, PASSWORD_KEY))
+        if self.running or self._started_with != wanted:  # started or stopped meanwhile
+            return
         try:
             self._transport = self._transport_factory(self.central, username=self.username,
-                                                      password=secrets.get(PASSWORD_KEY), secrets=secrets)
+                                                      password=password, secrets=secrets)
         except ValueError:
             self._on_engine_status(SyncStatus(last_error="bad_address", phase="offline"))
             return

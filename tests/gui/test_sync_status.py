@@ -35,6 +35,15 @@ AGENT = UserSession(USERS["agent1"][1], "agent1", "王晓燕", Role.AGENT)
 TEMPLATE = "hcrm_gui_sync_template"
 
 
+def in_loop(qloop, action) -> None:
+    """Run a synchronous widget action while the asyncio loop runs (not between `run_until_complete`s)."""
+
+    async def act() -> None:
+        action()
+
+    qloop.run_until_complete(act())
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("SyncBridge", text)
 
@@ -178,13 +187,15 @@ def test_a_losing_edit_is_shown_and_re_applied_from_the_conflicts_view(synced_wi
     wait_until(lambda: bridge.status.conflicts == 1 and bridge.status.pending == 0, 20)
     assert tr("conflicts %1").replace("%1", "1") in label(window)
 
-    window.conflicts_action.trigger()  # Ctrl+Shift+Y
+    # widgets are driven inside the running loop: the engine keeps syncing, and an event Qt delivers while
+    # a click is handled must find a running asyncio loop for the engine's next step
+    in_loop(qloop, window.conflicts_action.trigger)  # Ctrl+Shift+Y
     view = window.conflicts_dialog.view
     wait_until(lambda: view.model.rowCount() == 1 and view.fields_table.rowCount() == 1)
     cells = [view.fields_table.item(0, c).text() for c in range(3)]
     assert cells == [field_text("city"), "宁波", "上海"]
 
-    view.reapply_button.click()
+    in_loop(qloop, view.reapply_button.click)
     wait_until(lambda: live_central.scalar("SELECT city FROM patients WHERE id = %s", pid) == "宁波", 20)
     wait_until(lambda: view.model.rowCount() == 0 and bridge.status.conflicts == 0, 20)
     with db.session() as s:

@@ -26,7 +26,7 @@ from sqlalchemy.exc import DBAPIError
 
 from hcrm_desktop import __version__
 from hcrm_desktop.domain.passwords import verify_password
-from hcrm_desktop.sync.bulk import frame
+from hcrm_desktop.sync.bulk import bulk_header, frame
 from hcrm_desktop.sync.central import tokens
 from hcrm_desktop.sync.central.admin import central_engine, create_user, token_secret
 from hcrm_desktop.sync.database import copy_out, libpq_conninfo
@@ -36,6 +36,7 @@ from hcrm_desktop.sync.tables import PROTOCOL
 CHANNEL = "hcrm_changes"
 MAX_BATCH = 1000
 MAX_WAIT = 25.0
+MAX_BULK = 200000  # rows (or versions) in one bootstrap page
 
 
 class ApiError(Exception):
@@ -155,7 +156,9 @@ class Central:
     """What the endpoints share: the engine, the token key, the notifier."""
 
     def __init__(self, dsn: str, *, access_ttl: int, refresh_ttl: int, pool_size: int) -> None:
-        self.engine: Engine = central_engine(dsn, pool_size=pool_size, max_overflow=pool_size * 2,
+        # a fixed pool, no overflow: connections beyond it were opened and closed per request under load
+        # (a new PostgreSQL backend each time); now a request waits for one of the pool's instead
+        self.engine: Engine = central_engine(dsn, pool_size=pool_size, max_overflow=0, pool_timeout=30,
                                              pool_pre_ping=True, isolation_level="AUTOCOMMIT")
         self.access_ttl, self.refresh_ttl = access_ttl, refresh_ttl
         self._secret: bytes | None = None
@@ -336,8 +339,14 @@ def create_app(dsn: str, *, access_ttl: int = tokens.ACCESS_TTL, refresh_ttl: in
 
     @app.get("/v1/pull/bulk", response_class=Response)
     def pull_bulk(user: Authed, since: Annotated[int, Query(ge=0)] = 0,
-                  limit: Annotated[int, Query(ge=1, le=200000)] = 20000) -> Response:
-        """A bootstrap page: a JSON header line, then each table's rows in PostgreSQL COPY text format."""
+                  limit: Annotated[int, Query(ge=1, le=MAX_BULK)] = 20000,
+                  until: Annotated[int | None, Query(ge=0)] = None) -> Response:
+        """A bootstrap page: a JSON header line, then each table's rows in PostgreSQL COPY text format.
+
+        Without `until`, the page holds about `limit` rows per table after `since`; with it, the versions
+        (since, until] (at most `MAX_BULK` of them), cut back to the newest committed one (`next`)."""
+        if until is not None and not since <= until <= since + MAX_BULK:
+            raise ApiError(422, "bad_request", f"until must be within {MAX_BULK} versions after since")
         try:
             raw = central.engine.raw_connection()
         except DBAPIError as exc:
@@ -345,7 +354,7 @@ def create_app(dsn: str, *, access_ttl: int = tokens.ACCESS_TTL, refresh_ttl: in
         try:
             conn = raw.driver_connection
             assert conn is not None
-            header = conn.execute("SELECT hcrm_page(%s, %s, %s)", (since, limit, user.username)).fetchone()[0]
+            header = conn.execute(*bulk_header(since, limit, until, user.username)).fetchone()[0]
             until = int(header["next"])
             body = frame(header, lambda name: copy_out(conn, name, since, until, user.username))
         except psycopg.Error as exc:

@@ -27,7 +27,7 @@ def central(*args: str, stdin: str = "") -> dict:
 
 
 def test_a_local_central_with_demo_data_serves_a_new_workstation(postgres_db, tmp_path):
-    assert central("init-db", "--dsn", postgres_db.dsn) == {"revision": "c0002"}
+    assert central("init-db", "--dsn", postgres_db.dsn) == {"revision": "c0003"}
     loaded = central("demo-data", "--dsn", postgres_db.dsn, "--patients", "40", "--seed", "3")
     assert loaded["tables"]["patients"] == 40
     assert central("create-user", "--dsn", postgres_db.dsn, "--username", "lin", "--role", "nurse",

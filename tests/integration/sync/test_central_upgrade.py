@@ -157,3 +157,16 @@ def test_workstations_sync_the_new_tables_both_ways_after_the_upgrade(old_centra
     with sup.db.session() as s:
         assert s.get(QaReview, review.id).seen_by_agent_at == datetime(2026, 11, 3, 8)
         assert s.scalar(select(Complaint.channel).where(Complaint.id == upgraded["complaint"])) == "phone"
+
+
+def test_the_pull_probe_names_every_synced_table(postgres_server, central_template):
+    """`hcrm_highs` is generated from the registry: a revision adding a table must generate it again, or
+    pulls would never carry that table."""
+    engine = create_engine(postgres_server.dsn(central_template))
+    with engine.connect() as conn:
+        tables = [r[0] for r in conn.exec_driver_sql("SELECT name FROM sync_tables")]
+        body = conn.exec_driver_sql("SELECT pg_get_functiondef('hcrm_highs(bigint, bigint)'::regprocedure)").scalar_one()
+    engine.dispose()
+    assert tables
+    missing = [name for name in tables if f'FROM "{name}" WHERE version > p_since' not in body]
+    assert missing == []

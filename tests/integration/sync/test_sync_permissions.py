@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 import psycopg
@@ -168,3 +169,23 @@ def test_api_requires_a_valid_token_and_serves_openapi(api):
     assert bad.status_code == 401 and bad.json()["error"] == "auth_failed"
     spec = requests.get(f"{api.address}/openapi.json", timeout=10).json()
     assert {"/v1/login", "/v1/refresh", "/v1/push", "/v1/pull", "/v1/version"} <= set(spec["paths"])
+
+
+def test_a_pull_leaves_out_what_the_role_may_not_read_and_moves_past_it(central_db):
+    """Audit events are for supervisors: an agent's pull does not carry them, but its cursor still moves
+    past them, and a patient written after them reaches the agent alone."""
+    before = int(central_db.scalar("SELECT (hcrm_info()->>'high')::bigint"))
+    audit = mutation("audit_events", "insert", dict(action="login", at="2026-11-01T09:00:00", details={}))
+    assert verdict(central_db, "sup1", audit) == "applied"
+
+    agent = json.loads(central_db.scalar("SELECT hcrm_pull(%s, 1000, 'agent1')", before))
+    assert agent["tables"] == {} and agent["next"] > before and agent["more"] is False
+    sup = json.loads(central_db.scalar("SELECT hcrm_pull(%s, 1000, 'sup1')", before))
+    assert [row[0] for row in sup["tables"]["audit_events"]["rows"]] == [audit["entity_id"]]
+
+    patient = mutation("patients", "insert", PATIENT)
+    assert verdict(central_db, "agent1", patient) == "applied"
+    agent = json.loads(central_db.scalar("SELECT hcrm_pull(%s, 1000, 'agent1')", agent["next"]))
+    assert list(agent["tables"]) == ["patients"]
+    assert [row[0] for row in agent["tables"]["patients"]["rows"]] == [patient["entity_id"]]
+    assert json.loads(central_db.scalar("SELECT hcrm_pull(%s, 1000, 'agent1')", agent["next"]))["tables"] == {}

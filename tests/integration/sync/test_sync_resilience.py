@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -161,6 +162,52 @@ def test_bootstrap_is_resumable_and_reports_progress(central):
     assert progress[-1].fraction == 1.0 and progress[-1].rows == 300 and progress[-1].eta_s == 0
     assert any(p.eta_s and p.eta_s > 0 for p in progress[:-1]) or len(progress) > 3
     assert [p.rows for p in progress] == sorted(p.rows for p in progress)
+
+
+class WritesDuringBootstrap:
+    """Delegates to a transport; every other bootstrap page, another workstation pushes new patients first."""
+
+    def __init__(self, inner, writer) -> None:
+        self.inner, self.writer = inner, writer
+        self.ranges: list[tuple[int, int | None]] = []
+        self.lock = threading.Lock()
+        self.next_patient = 1000
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def pull_bulk(self, since, limit, until=None):
+        with self.lock:
+            self.ranges.append((since, until))
+            if len(self.ranges) % 2:
+                add_patients(self.writer, self.next_patient, 7)
+                self.next_patient += 7
+                self.writer.engine.push()
+        return self.inner.pull_bulk(since, limit, until)
+
+
+def test_rows_written_during_a_bootstrap_by_ranges_arrive_once(central):
+    """Three workers fetch version ranges at once while another workstation keeps pushing: after the
+    bootstrap and one sync, the new workstation holds exactly the central's patients."""
+    seed = central.workstation("seed", user="admin1", push_batch=100)
+    add_patients(seed, 0, 300)
+    seed.engine.sync_once()
+    ws = central.workstation("new", pull_limit=40, fetch_workers=3)
+    ws.engine.connect()
+    assert ws.engine.info is not None and ws.engine.info.ranged_bulk
+    wrapper = WritesDuringBootstrap(ws.transport, seed)
+    ws.engine.transport = wrapper
+
+    ws.engine.bootstrap()
+    ws.engine.sync_once()
+
+    with ws.db.session() as s:
+        local = set(s.scalars(select(Patient.id)))
+    central_ids = {row[0] for row in central.sql("SELECT id FROM patients WHERE NOT deleted")}
+    assert len(central_ids) > 300  # writes did happen meanwhile
+    assert local == central_ids and count(ws, Patient) == len(central_ids)
+    assert cursor(ws).bootstrapped
+    assert all(until == since + 40 for since, until in wrapper.ranges)  # ranges, not "about 40 per table"
 
 
 def test_changes_reach_another_running_workstation_within_two_seconds(central):

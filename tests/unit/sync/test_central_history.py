@@ -14,8 +14,17 @@ def revision_module(rev: str):
     return ScriptDirectory.from_config(migrations.alembic_config()).get_revision(rev).module
 
 
+def newest_frozen_tables():
+    """The newest revision that defines tables (a revision that only replaces functions carries none)."""
+    script = ScriptDirectory.from_config(migrations.alembic_config())
+    for revision in script.walk_revisions():
+        if hasattr(revision.module, "TABLES"):
+            return revision.module
+    raise AssertionError("no revision defines TABLES")
+
+
 def test_head_revision_freezes_exactly_the_synced_tables_of_the_models():
-    head = revision_module(migrations.head_revision())
+    head = newest_frozen_tables()
     assert list(head.TABLES) == live_tables(), "a model changed: add a central revision (docs/sync.md)"
     assert head.FINGERPRINT == fingerprint(head.TABLES) == schema_fingerprint()
     assert [t.name for t in head.TABLES] == list(table_specs())
