@@ -60,6 +60,8 @@ class Breakdown:
     """Where a bootstrap's time goes: wall and thread CPU seconds of its steps (`--breakdown`)."""
 
     STEPS = (  # (owner, attribute, label)
+        (http_module.HttpTransport, "snapshot_chunk", "snapshot: download chunks"),
+        (local_module.LocalStore, "install_snapshot", "snapshot: copy the image in (SQLite)"),
         (http_module.HttpTransport, "_send", "fetch: server query + transfer (prefetch thread)"),
         (http_module, "parse_bulk", "decode: bulk page parsing (prefetch thread)"),
         (prefetch_module.Prefetcher, "take", "wait: writer waiting for pages"),
@@ -129,6 +131,13 @@ class Bench:
             engine = central_engine(dsn)
             counts = load_demo(engine, patients=self.args.patients, seed=1, work_dir=self.tmp)
             load_s = time.perf_counter() - started
+        snapshot_s = 0.0
+        if self.args.snapshot:  # what a central does after a load and nightly: images for first installs
+            from hcrm_desktop.sync.central.snapshot import build_snapshots
+
+            started = time.perf_counter()
+            build_snapshots(dsn, work_dir=self.tmp)
+            snapshot_s = time.perf_counter() - started
         for i in range(self.args.clients + 3):
             create_user(engine, f"bench{i}", "admin" if i == 0 else "agent", PASSWORD, db_login=False)
         engine.dispose()
@@ -141,7 +150,8 @@ class Bench:
         eng = make_engine(self.template)
         migrations.upgrade_to_head(eng)
         eng.dispose()
-        return {"central_rows": sum(counts.values()), "central_load_s": round(load_s, 1)}
+        return {"central_rows": sum(counts.values()), "central_load_s": round(load_s, 1),
+                "snapshot_build_s": round(snapshot_s, 1)}
 
     def _wait_service(self) -> None:
         import requests
@@ -170,7 +180,8 @@ class Bench:
         return engine
 
     def bootstrap(self) -> dict[str, Any]:
-        engine = self.workstation("bootstrap", "bench0", caught_up=False, pull_limit=self.args.page)
+        engine = self.workstation("bootstrap", "bench0", caught_up=False, pull_limit=self.args.page,
+                                  snapshots=self.args.snapshot)
         breakdown = Breakdown() if self.args.breakdown else None
         started = time.perf_counter()
         with breakdown.installed() if breakdown else contextlib.nullcontext():
@@ -183,6 +194,7 @@ class Bench:
         engine.db.dispose()
         engine.db.path.unlink()
         return {"bootstrap_s": round(seconds, 2), "bootstrap_rows": rows,
+                "bootstrap_from": "snapshot + pages" if self.args.snapshot else "pages",
                 "bootstrap_rows_per_s": round(rows / seconds)}
 
     def push_throughput(self, n: int = 5000, runs: int = 3) -> dict[str, Any]:
@@ -340,6 +352,8 @@ def main() -> int:
     parser.add_argument("--bootstrap-only", action="store_true", help="measure the bootstrap and nothing else")
     parser.add_argument("--breakdown", action="store_true",
                         help="print where the bootstrap's time goes (wall and CPU seconds per step) on stderr")
+    parser.add_argument("--no-snapshot", dest="snapshot", action="store_false",
+                        help="no workstation image: the bootstrap rebuilds everything from pages")
     parser.add_argument("--dsn", help="use this central (already holding the demo data) instead of a new one")
     args = parser.parse_args()
     bench = Bench(args)

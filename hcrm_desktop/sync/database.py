@@ -27,6 +27,7 @@ from hcrm_desktop.sync.protocol import (
     parse_pull,
     parse_push_reply,
 )
+from hcrm_desktop.sync.snapshot import SnapshotInfo, parse_snapshot
 from hcrm_desktop.sync.transport import MAX_WAIT, Transport
 
 CHANNEL = "hcrm_changes"
@@ -66,15 +67,26 @@ def copy_out(conn: Any, table: str, since: int, until: int, actor: str | None = 
         return [bytes(block) for block in copy]
 
 
+def read_chunk(conn: Any, snapshot_id: int, n: int, actor: str | None = None) -> bytes:
+    """One chunk of a workstation image, read in binary (as text, bytea would travel hex-encoded)."""
+    with conn.cursor(binary=True) as cur:
+        cur.execute("SELECT hcrm_snapshot_chunk(%s, %s, %s)", (snapshot_id, n, actor))
+        return bytes(cur.fetchone()[0])
+
+
 class DatabaseTransport(Transport):
     kind = "database"
     ranged_bulk = True
 
-    def __init__(self, dsn: str, *, username: str, password: str | None, timeout: float = 30.0) -> None:
+    def __init__(self, dsn: str, *, username: str, password: str | None, timeout: float = 30.0,
+                 actor: str | None = None) -> None:
+        """`actor`: act for that sync user (only an owner or `hcrm_service` login may; the snapshot builder
+        does, hcrm_desktop/sync/central/snapshot.py)."""
         url = make_url(dsn)
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")
         url = url.set(username=username, password=password)
+        self.actor = actor
         self.url = url
         self.timeout = timeout
         self.engine: Engine = create_engine(
@@ -95,22 +107,23 @@ class DatabaseTransport(Transport):
         return parse_info(self._scalar("SELECT hcrm_info()"))
 
     def login(self) -> Identity:
-        return parse_identity(self._scalar("SELECT hcrm_whoami()"))
+        return parse_identity(self._scalar("SELECT hcrm_whoami(%s)", (self.actor,)))
 
     def push(self, device_id: str, mutations: list[dict[str, Any]]) -> list[MutationResult]:
-        reply = self._scalar("SELECT hcrm_push(%s, %s::jsonb)::text", (device_id, dumps(mutations).decode()))
+        reply = self._scalar("SELECT hcrm_push(%s, %s::jsonb, %s)::text",
+                             (device_id, dumps(mutations).decode(), self.actor))
         return parse_push_reply(parse_json(reply or "", "push reply"), mutations)
 
     def pull(self, since: int, limit: int, wait: float = 0.0) -> PullPage:
         wait = min(max(wait, 0.0), MAX_WAIT)
         if wait > 0:
             self._listen()  # before the first look, so a change in between is not missed
-        page = parse_pull(self._scalar("SELECT hcrm_pull(%s, %s)", (since, limit)) or "", since)
+        page = parse_pull(self._scalar("SELECT hcrm_pull(%s, %s, %s)", (since, limit, self.actor)) or "", since)
         deadline = time.monotonic() + wait
         while page.row_count == 0 and not page.more and time.monotonic() < deadline:
             if not self._wait_notify(deadline - time.monotonic()):
                 break
-            page = parse_pull(self._scalar("SELECT hcrm_pull(%s, %s)", (since, limit)) or "", since)
+            page = parse_pull(self._scalar("SELECT hcrm_pull(%s, %s, %s)", (since, limit, self.actor)) or "", since)
         return page
 
     def pull_bulk(self, since: int, limit: int, until: int | None = None) -> PullPage:
@@ -118,15 +131,27 @@ class DatabaseTransport(Transport):
             with self.engine.connect() as conn:
                 raw = conn.connection.driver_connection
                 assert raw is not None
-                header = raw.execute(*bulk_header(since, limit, until)).fetchone()[0]
+                header = raw.execute(*bulk_header(since, limit, until, self.actor)).fetchone()[0]
                 if not isinstance(header, dict) or not isinstance(header.get("tables"), dict):
                     raise BadReply("bulk page header")
-                body = frame(header, lambda name: copy_out(raw, name, since, int(header["next"])))
+                body = frame(header, lambda name: copy_out(raw, name, since, int(header["next"]), self.actor))
         except DBAPIError as exc:
             raise classify_database_error(exc) from exc
         except psycopg.Error as exc:
             raise classify_database_error(exc) from exc
         return parse_bulk(body, since)
+
+    def snapshot(self, local_schema: str) -> SnapshotInfo | None:
+        return parse_snapshot(self._scalar("SELECT hcrm_snapshot(%s, %s)", (local_schema, self.actor)))
+
+    def snapshot_chunk(self, snapshot_id: int, n: int) -> bytes:
+        try:
+            with self.engine.connect() as conn:
+                return read_chunk(conn.connection.driver_connection, snapshot_id, n, self.actor)
+        except DBAPIError as exc:
+            raise classify_database_error(exc) from exc
+        except psycopg.Error as exc:
+            raise classify_database_error(exc) from exc
 
     def _listen(self) -> None:
         import psycopg

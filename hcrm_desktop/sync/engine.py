@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import random
 import threading
 import time
@@ -23,20 +24,25 @@ from typing import Any
 from hcrm_desktop.services.changes import NO_CHANGES, Changes
 from hcrm_desktop.store.base import utcnow
 from hcrm_desktop.store.db import Database
+from hcrm_desktop.store.sync_state import SyncCursor
 from hcrm_desktop.sync.errors import (
+    AuthFailed,
     CentralChanged,
     Offline,
     ProtocolMismatch,
     SchemaMismatch,
     SyncError,
+    TokenExpired,
 )
 from hcrm_desktop.sync.local import LocalStore, page_changes
 from hcrm_desktop.sync.prefetch import Prefetcher
 from hcrm_desktop.sync.protocol import Identity, PullPage, ServerInfo, mutation_message
+from hcrm_desktop.sync.snapshot import SnapshotInfo, fetch_chunk, os_free_bytes, part_path, remove_parts
 from hcrm_desktop.sync.tables import PROTOCOL, schema_fingerprint
 from hcrm_desktop.sync.transport import MAX_WAIT, Transport
 
 NET, DB = "net", "db"
+log = logging.getLogger(__name__)
 Step = Generator[tuple[str, Callable[[], Any]], Any, Any]
 
 
@@ -80,6 +86,20 @@ class SyncSummary:
                 "rejected": self.rejected}
 
 
+def _snapshot_or_none(transport: Transport) -> SnapshotInfo | None:
+    """The central's image for this workstation; None also when asking failed for a reason other than the
+    network or the sign-in (an image is an optimisation: the bootstrap goes on by pages)."""
+    from hcrm_desktop.store import migrations
+
+    try:
+        return transport.snapshot(migrations.head_revision())
+    except (Offline, AuthFailed, TokenExpired):
+        raise
+    except SyncError as exc:
+        log.warning("no snapshot: %s", exc)
+        return None
+
+
 class _DaemonExecutor(Executor):
     """One daemon thread per call: for long polls, which must not keep the app from quitting."""
 
@@ -105,6 +125,7 @@ class SyncEngine:
         on_progress: Callable[[BootstrapProgress], None] | None = None,
         on_changes: Callable[[Changes], None] | None = None,
         push_batch: int = 200, pull_limit: int = 5000, bulk_rows: int = 200_000, fetch_workers: int = 1,
+        snapshots: bool = True,
         net_executor: Executor | None = None, db_executor: Executor | None = None,
         min_backoff: float = 1.0, max_backoff: float = 60.0, poll_wait: float = MAX_WAIT,
     ) -> None:
@@ -113,6 +134,7 @@ class SyncEngine:
         self.on_status, self.on_progress, self.on_changes = on_status, on_progress, on_changes
         self.push_batch, self.pull_limit = push_batch, pull_limit
         self.fetch_workers = fetch_workers  # bootstrap pages fetched at once (hcrm_desktop/sync/prefetch.py)
+        self.snapshots = snapshots  # a first install may start from the central's image (sync/snapshot.py)
         self.bulk_rows = max(bulk_rows, pull_limit)  # rows per transaction in a bootstrap (hcrm_desktop/sync/prefetch.py)
         self._net = net_executor
         self._dbx = db_executor
@@ -166,14 +188,19 @@ class SyncEngine:
         bulk = bootstrap and not first.bootstrapped and (first.cursor == 0 or (yield DB, self.store.in_bulk))
         if bulk:
             yield DB, self.store.begin_bulk
+        pulled = 0
+        changes = NO_CHANGES
+        if bulk and first.cursor == 0 and self.snapshots and self.info is not None and self.info.snapshots:
+            image = yield from self._snapshot_steps(first, started)
+            if image is not None:
+                first = yield DB, self.store.cursor
+                pulled, changes = image.rows, Changes(frozenset(image.readable))
         # a batch being written, the next one being fetched: a bootstrap holds up to about 2 * bulk_rows rows
         ranged = self.info is not None and self.info.ranged_bulk
         pages = Prefetcher(self.transport, first.cursor, self.pull_limit,
                            depth=-(-self.bulk_rows // self.pull_limit) + 1,
                            workers=self.fetch_workers, ranged=ranged) if bootstrap else None
-        pulled = 0
         cursor = first
-        changes = NO_CHANGES
         try:
             while True:
                 fetch = partial(pages.take, self.bulk_rows) if pages \
@@ -200,6 +227,42 @@ class SyncEngine:
         if bootstrap:
             self._changed(changes)  # once, after the indexes are back: the screens refresh once
         return SyncSummary(pulled=pulled, changes=changes)
+
+    def _snapshot_steps(self, cursor: SyncCursor, started: float) -> Step:
+        """A first install from the central's image, when it has one for this workstation: download (kept
+        across restarts), then copy in. None when there is none or it cannot be used: pages do the work."""
+        info = yield NET, partial(_snapshot_or_none, self.transport)
+        if info is None or info.central_id != cursor.central_id or info.fingerprint != schema_fingerprint():
+            return None
+        if not (yield DB, self.store.synced_tables_empty):
+            return None  # rows written here before the first sync: the image's copy needs empty tables
+        path = part_path(self.db.path, info)
+        free = os_free_bytes(path)
+        if free is not None and free < 2 * info.size:
+            log.warning("not enough disk space for snapshot %s (%s bytes)", info.id, info.size)
+            return None
+        done = 0
+        for n in range(len(info.chunk_hashes)):
+            if not (yield NET, partial(fetch_chunk, self.transport.snapshot_chunk, info, n, path)):
+                log.warning("snapshot %s: chunk %s does not match its hash; bootstrapping by pages", info.id, n)
+                yield DB, partial(remove_parts, self.db.path)
+                return None
+            done += info.chunk_length(n)
+            self._download_progress(info, done, cursor.bootstrap_target, started)
+        installed = yield DB, partial(self.store.install_snapshot, path, info, cursor.central_id)
+        yield DB, partial(remove_parts, self.db.path)
+        return info if installed else None
+
+    def _download_progress(self, info: SnapshotInfo, done: int, target: int, started: float) -> None:
+        if self.on_progress is None:
+            return
+        share = min(1.0, info.high / target) if target > 0 else 1.0
+        fraction = share * done / info.size
+        elapsed = time.monotonic() - started
+        rows = info.rows * done // info.size
+        total = int(info.rows / share) if share > 0 else info.rows
+        eta = elapsed * (1 - fraction) / fraction if fraction > 0 else None
+        self.on_progress(BootstrapProgress(rows, max(rows, total), fraction, elapsed, eta))
 
     def _progress(self, start: int, now: int, target: int, rows: int, started: float) -> None:
         if self.on_progress is None:

@@ -30,6 +30,7 @@ from hcrm_desktop.sync.protocol import (
     parse_pull,
     parse_push_reply,
 )
+from hcrm_desktop.sync.snapshot import SnapshotInfo, parse_snapshot
 from hcrm_desktop.sync.transport import MAX_WAIT, Transport
 
 REFRESH_KEY = "refresh_token"
@@ -142,6 +143,14 @@ class HttpTransport(Transport):
         params = {"since": since, "limit": limit} | ({} if until is None else {"until": until})
         body = self._authed("GET", "/v1/pull/bulk", params=params, timeout=self.timeout * 4)
         return parse_bulk(body, since)
+
+    def snapshot(self, local_schema: str) -> SnapshotInfo | None:
+        reply = parse_json(self._authed("GET", "/v1/snapshot", params={"local_schema": local_schema}),
+                           "snapshot reply")
+        return parse_snapshot(reply.get("snapshot") if isinstance(reply, dict) else reply)
+
+    def snapshot_chunk(self, snapshot_id: int, n: int) -> bytes:
+        return self._authed("GET", f"/v1/snapshot/{int(snapshot_id)}/chunks/{int(n)}", timeout=self.timeout * 4)
 
     def close(self) -> None:
         self.http.close()

@@ -10,12 +10,14 @@ the user keeps seeing their edit until the central side has decided on it.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from operator import is_not, itemgetter
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, delete, event, func, select
@@ -30,8 +32,10 @@ from hcrm_desktop.store.sync_state import SyncConflict, SyncCursor
 from hcrm_desktop.sync.bulk import NULL as NULL_MARK
 from hcrm_desktop.sync.errors import BadReply, DiskFull, LocalStoreError
 from hcrm_desktop.sync.protocol import MutationResult, PullPage, dumps, loads
+from hcrm_desktop.sync.snapshot import SnapshotInfo, image_meta, synced_ddl
 from hcrm_desktop.sync.tables import table_specs
 
+log = logging.getLogger(__name__)
 _FK_FLAG = "hcrm_fk_off"
 BULK_KEY = "sync_bulk_indexes"
 # during a bootstrap: a page cache of up to 512 MB (the unique indexes of the biggest table, probed at random,
@@ -186,6 +190,14 @@ def _reset_foreign_keys(dbapi_connection: Any, record: Any) -> None:
         dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
+def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[tuple[Any, ...]]:
+    return [tuple(row[1:]) for row in conn.execute(f'PRAGMA {schema}.table_info("{table}")')]
+
+
+def _sql_now() -> str:
+    return utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
 def classify_local(exc: BaseException) -> Exception:
     text = str(getattr(exc, "orig", exc)).lower()
     if "full" in text:
@@ -282,6 +294,52 @@ class LocalStore:
 
         self._write(work, bulk=True)
         self.db.engine.dispose()  # connections with bootstrap settings (big cache) are not reused
+
+    # first installs from an image (hcrm_desktop/sync/snapshot.py)
+
+    def synced_tables_empty(self) -> bool:
+        with self.db.engine.connect() as conn:
+            return not any(conn.exec_driver_sql(f'SELECT EXISTS (SELECT 1 FROM "{name}")').scalar()
+                           for name in table_specs())
+
+    def install_snapshot(self, path: Path, info: SnapshotInfo, central_id: str) -> bool:
+        """Copy the image at `path` into the (empty) synced tables and move the cursor to its version, in
+        one transaction. False when the image is not one for this database (nothing is written)."""
+        from hcrm_desktop.store import migrations
+
+        raw = self.db.engine.raw_connection()
+        try:
+            conn: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+            conn.execute("PRAGMA foreign_keys=OFF")  # as for any write from the central side
+            raw.info[_FK_FLAG] = True
+            conn.execute("ATTACH DATABASE ? AS snap", (str(path),))
+            try:
+                meta = image_meta(conn, "snap")
+                ours, theirs = synced_ddl(conn, "main"), synced_ddl(conn, "snap")
+                expected = {"local_schema": migrations.head_revision(), "central_id": central_id,
+                            "high": info.high, "fingerprint": info.fingerprint}
+                if any(meta.get(k) != v for k, v in expected.items()) or set(theirs) != set(info.readable) \
+                        or any(_columns(conn, "snap", t) != _columns(conn, "main", t) for t in theirs) \
+                        or not set(theirs) <= set(ours):
+                    log.warning("snapshot %s does not fit this database: %s", info.id, meta)
+                    return False
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    for name in theirs:
+                        conn.execute(f'INSERT INTO main."{name}" SELECT * FROM snap."{name}"')
+                    conn.execute("UPDATE sync_cursor SET cursor = ?, rows_pulled = ?, last_sync_at = ? WHERE id = 1",
+                                 (info.high, int(meta.get("rows", info.rows)), _sql_now()))
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                return True
+            finally:
+                conn.execute("DETACH DATABASE snap")
+        except sqlite3.DatabaseError as exc:
+            raise classify_local(exc) from exc
+        finally:
+            raw.close()
 
     def set_bootstrap(self, central_id: str, target: int) -> None:
         def work(s: Session, _conn: Connection) -> None:

@@ -43,9 +43,19 @@ class ServerInfo:
     high: int
 
     @property
+    def revision(self) -> int:
+        """The central schema's revision as a number (c0003 -> 3; 0 when unknown)."""
+        return int(self.schema[1:]) if self.schema[:1] == "c" and self.schema[1:].isdigit() else 0
+
+    @property
     def ranged_bulk(self) -> bool:
         """The central serves bootstrap pages by version range (central revision c0003 and later)."""
-        return self.schema[:1] == "c" and self.schema[1:].isdigit() and int(self.schema[1:]) >= 3
+        return self.revision >= 3
+
+    @property
+    def snapshots(self) -> bool:
+        """The central may hold workstation images for first installs (c0004 and later)."""
+        return self.revision >= 4
 
 
 @dataclass(frozen=True)

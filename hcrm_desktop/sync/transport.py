@@ -11,6 +11,7 @@ from typing import Any
 
 from hcrm_desktop.sync.credentials import MemorySecrets, SecretStore
 from hcrm_desktop.sync.protocol import Identity, MutationResult, PullPage, ServerInfo
+from hcrm_desktop.sync.snapshot import SnapshotInfo
 
 MAX_WAIT = 25.0  # seconds a long poll may hang
 
@@ -40,6 +41,13 @@ class Transport(ABC):
         """A bootstrap page in the bulk format (docs/sync.md); by default an ordinary pull. With `until`
         (when `ranged_bulk`), the versions (since, until], cut back to the newest committed one."""
         return self.pull(since, limit)
+
+    def snapshot(self, local_schema: str) -> SnapshotInfo | None:
+        """The newest image of the central for a first install (hcrm_desktop/sync/snapshot.py), if any."""
+        return None
+
+    def snapshot_chunk(self, snapshot_id: int, n: int) -> bytes:
+        raise NotImplementedError
 
     def close(self) -> None:
         return None

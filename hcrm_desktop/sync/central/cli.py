@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--password-stdin", action="store_true", required=True)
     user.add_argument("--staff-user-id")
     user.add_argument("--no-db-login", action="store_true", help="HTTP sign-in only, no PostgreSQL login")
+    snap = sub.add_parser("snapshot", help="build the images new workstations install from (run nightly)")
+    snap.add_argument("--dsn", required=True)
+    snap.add_argument("--work-dir", help="scratch directory (default: the system's temporary directory)")
+    snap.add_argument("--keep", type=int, default=2, help="images of each kind kept (default 2)")
     serve = sub.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--dsn", required=True)
     serve.add_argument("--host", default="127.0.0.1")
@@ -68,6 +72,18 @@ def _demo_data(args: argparse.Namespace) -> int:
         engine.dispose()
     print(json.dumps({"rows": sum(counts.values()), "tables": counts,
                       "seconds": round(time.perf_counter() - started, 1)}))
+    return EXIT_OK
+
+
+def _snapshot(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from hcrm_desktop.sync.central.snapshot import build_snapshots
+
+    started = time.perf_counter()
+    stored = build_snapshots(args.dsn, work_dir=Path(args.work_dir) if args.work_dir else None, keep=args.keep,
+                             on_progress=lambda line: print(line, file=sys.stderr))
+    print(json.dumps({"snapshots": stored, "seconds": round(time.perf_counter() - started, 1)}))
     return EXIT_OK
 
 
@@ -108,7 +124,8 @@ def _serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"init-db": _init_db, "demo-data": _demo_data, "create-user": _create_user, "serve": _serve}
+COMMANDS = {"init-db": _init_db, "demo-data": _demo_data, "create-user": _create_user, "snapshot": _snapshot,
+            "serve": _serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

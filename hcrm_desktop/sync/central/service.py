@@ -29,7 +29,7 @@ from hcrm_desktop.domain.passwords import verify_password
 from hcrm_desktop.sync.bulk import bulk_header, frame
 from hcrm_desktop.sync.central import tokens
 from hcrm_desktop.sync.central.admin import central_engine, create_user, token_secret
-from hcrm_desktop.sync.database import copy_out, libpq_conninfo
+from hcrm_desktop.sync.database import copy_out, libpq_conninfo, read_chunk
 from hcrm_desktop.sync.protocol import dumps, loads
 from hcrm_desktop.sync.tables import PROTOCOL
 
@@ -362,6 +362,23 @@ def create_app(dsn: str, *, access_ttl: int = tokens.ACCESS_TTL, refresh_ttl: in
         finally:
             raw.close()
         return Response(body, media_type="application/x-hcrm-bulk")
+
+    @app.get("/v1/snapshot")
+    def snapshot(user: Authed, local_schema: Annotated[str, Query(min_length=1, max_length=64)]) -> Response:
+        """The newest workstation image for a first install: made for this workstation schema and exactly
+        the tables the user may read (`{"snapshot": null}` when there is none)."""
+        reply = central.scalar("SELECT hcrm_snapshot(%s, %s)::text", (local_schema, user.username))
+        return Response('{"snapshot":' + (reply or "null") + "}", media_type="application/json")
+
+    @app.get("/v1/snapshot/{snapshot_id}/chunks/{n}", response_class=Response)
+    def snapshot_chunk(user: Authed, snapshot_id: int, n: int) -> Response:
+        """One chunk of an image, as stored (its SHA-256 is in the image's description)."""
+        try:
+            with central.engine.connect() as conn:
+                data = read_chunk(conn.connection.driver_connection, snapshot_id, n, user.username)
+        except (DBAPIError, psycopg.Error) as exc:
+            raise _database_error(exc) from exc
+        return Response(data, media_type="application/octet-stream")
 
     @app.get("/v1/conflicts")
     def conflicts(user: Authed, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> Response:

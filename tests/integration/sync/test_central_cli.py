@@ -27,11 +27,13 @@ def central(*args: str, stdin: str = "") -> dict:
 
 
 def test_a_local_central_with_demo_data_serves_a_new_workstation(postgres_db, tmp_path):
-    assert central("init-db", "--dsn", postgres_db.dsn) == {"revision": "c0003"}
+    assert central("init-db", "--dsn", postgres_db.dsn) == {"revision": "c0004"}
     loaded = central("demo-data", "--dsn", postgres_db.dsn, "--patients", "40", "--seed", "3")
     assert loaded["tables"]["patients"] == 40
     assert central("create-user", "--dsn", postgres_db.dsn, "--username", "lin", "--role", "nurse",
                    "--password-stdin", stdin="nurse password\n") == {"username": "lin", "role": "nurse"}
+    images = central("snapshot", "--dsn", postgres_db.dsn, "--work-dir", str(tmp_path))["snapshots"]
+    assert len(images) == 2 and {i["rows"] for i in images} == {loaded["rows"]}  # with and without the audit log
     port = free_tcp_port()
     service = subprocess.Popen([sys.executable, "-m", "hcrm_desktop.sync.central.cli", "serve", "--dsn",
                                 postgres_db.dsn, "--host", "127.0.0.1", "--port", str(port)], cwd=ROOT, env=ENV)
@@ -49,7 +51,8 @@ def test_a_local_central_with_demo_data_serves_a_new_workstation(postgres_db, tm
             input=b"nurse password\n", capture_output=True, cwd=ROOT, env=ENV, timeout=120)
         assert done.returncode == 0, done.stderr.decode()
         summary = json.loads(done.stdout)
-        assert summary["pulled"] == loaded["rows"] and summary["pushed"] == 0
+        assert summary["pulled"] == loaded["rows"] and summary["pushed"] == 0  # the image, then nothing new
+        assert not list(tmp_path.glob("ws.db.snapshot-*.part"))
 
         wrong = subprocess.run(
             [sys.executable, "-m", "hcrm_desktop.sync.cli", "sync", "--once", "--db", str(tmp_path / "ws.db"),
