@@ -136,7 +136,7 @@ class Bench:
             from hcrm_desktop.sync.central.snapshot import build_snapshots
 
             started = time.perf_counter()
-            build_snapshots(dsn, work_dir=self.tmp)
+            build_snapshots(dsn, work_dir=self.tmp, roles=("admin",))  # the image the bench's admin installs
             snapshot_s = time.perf_counter() - started
         for i in range(self.args.clients + 3):
             create_user(engine, f"bench{i}", "admin" if i == 0 else "agent", PASSWORD, db_login=False)

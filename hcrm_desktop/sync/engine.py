@@ -186,15 +186,16 @@ class SyncEngine:
         elif not first.central_id and self.info is not None:
             yield DB, partial(self.store.set_bootstrap, self.info.central_id, self.info.high)
         bulk = bootstrap and not first.bootstrapped and (first.cursor == 0 or (yield DB, self.store.in_bulk))
-        if bulk:
-            yield DB, self.store.begin_bulk
         pulled = 0
         changes = NO_CHANGES
+        installed = False
         if bulk and first.cursor == 0 and self.snapshots and self.info is not None and self.info.snapshots:
             image = yield from self._snapshot_steps(first, started)
-            if image is not None:
+            if image is not None:  # indexes and search tables came with it: what changed since goes through them
                 first = yield DB, self.store.cursor
-                pulled, changes = image.rows, Changes(frozenset(image.readable))
+                pulled, changes, bulk, installed = image.rows, Changes(frozenset(image.readable)), False, True
+        if bulk:
+            yield DB, self.store.begin_bulk
         # a batch being written, the next one being fetched: a bootstrap holds up to about 2 * bulk_rows rows
         ranged = self.info is not None and self.info.ranged_bulk
         pages = Prefetcher(self.transport, first.cursor, self.pull_limit,
@@ -224,6 +225,8 @@ class SyncEngine:
                 self._changed(changes)
         if bulk:
             yield DB, self.store.end_bulk
+        elif installed:  # drop the connections that wrote pages with bootstrap settings (a big page cache)
+            yield DB, self.db.engine.dispose
         if bootstrap:
             self._changed(changes)  # once, after the indexes are back: the screens refresh once
         return SyncSummary(pulled=pulled, changes=changes)

@@ -32,7 +32,7 @@ from hcrm_desktop.store.sync_state import SyncConflict, SyncCursor
 from hcrm_desktop.sync.bulk import NULL as NULL_MARK
 from hcrm_desktop.sync.errors import BadReply, DiskFull, LocalStoreError
 from hcrm_desktop.sync.protocol import MutationResult, PullPage, dumps, loads
-from hcrm_desktop.sync.snapshot import SnapshotInfo, image_meta, synced_ddl
+from hcrm_desktop.sync.snapshot import SnapshotInfo, copy_image, image_meta, synced_ddl
 from hcrm_desktop.sync.tables import table_specs
 
 log = logging.getLogger(__name__)
@@ -325,8 +325,7 @@ class LocalStore:
                     return False
                 conn.execute("BEGIN IMMEDIATE")
                 try:
-                    for name in theirs:
-                        conn.execute(f'INSERT INTO main."{name}" SELECT * FROM snap."{name}"')
+                    copy_image(conn, list(theirs))
                     conn.execute("UPDATE sync_cursor SET cursor = ?, rows_pulled = ?, last_sync_at = ? WHERE id = 1",
                                  (info.high, int(meta.get("rows", info.rows)), _sql_now()))
                     conn.execute("COMMIT")

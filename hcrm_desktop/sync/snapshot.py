@@ -2,17 +2,17 @@
 
 The central side (`hcrm-central snapshot`, hcrm_desktop/sync/central/snapshot.py) bootstraps a scratch
 workstation the ordinary way and writes its synced tables into an *image*: a SQLite file with the
-workstation's own `CREATE TABLE` statements (primary and unique keys, no secondary indexes), rows in key
-order, and a `snapshot_meta` table saying what it holds. It is stored on the central in chunks of a few
+workstation's own table and index definitions, the search tables of local migration 0003, and a
+`snapshot_meta` table saying what it holds. It is stored on the central in chunks of a few
 megabytes, each with its SHA-256.
 
 A new workstation (cursor 0, synced tables empty) asks for the newest image made for its schema and the
 tables its user may read, downloads it chunk by chunk into `<database>.snapshot-<id>.part` (resumable:
 chunks already there with the right hash are kept), and copies it in with `INSERT INTO main.t SELECT *
-FROM snapshot.t`. Same table definitions, empty destination, foreign keys off: SQLite copies the records
-and key indexes as they are, with no Python per row (SQLite's transfer optimisation). The cursor then
-stands at the image's version and the ordinary bulk pages bring what changed since; the secondary
-indexes and search tables are built once at the end, as in any bulk bootstrap.
+FROM snap.t`. Same table and index definitions, empty destination, no triggers (the search triggers are
+set aside for the copy), foreign keys off: SQLite copies records and index entries as they are, with no
+Python per row and no index to rebuild (its transfer optimisation). The cursor then stands at the image's
+version and ordinary pages bring what changed since.
 
 Anything wrong with an image (a chunk with the wrong hash, an image for another schema or central) is
 not fatal: the download is dropped and the workstation bootstraps page by page.
@@ -36,7 +36,7 @@ from hcrm_desktop.sync.tables import table_specs
 
 log = logging.getLogger(__name__)
 META_TABLE = "snapshot_meta"
-_CREATE = re.compile(r'^\s*CREATE TABLE\s+("?)([A-Za-z_][A-Za-z0-9_]*)\1\s*\(', re.IGNORECASE)
+_DDL = re.compile(r'^\s*(CREATE (?:UNIQUE )?(?:TABLE|INDEX))\s+("?)([A-Za-z_][A-Za-z0-9_]*)\2', re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,10 @@ def fetch_chunk(fetch: Callable[[int, int], bytes], info: SnapshotInfo, n: int, 
     return True
 
 
+SEARCH_TABLES = ("search_name_suffixes", "search_phone_tails")  # local migration 0003, derived from patients
+_SEARCH_TRIGGERS = "trg_search_%"
+
+
 def synced_ddl(conn: sqlite3.Connection, schema: str = "main") -> dict[str, str]:
     names = list(table_specs())
     marks = ", ".join("?" * len(names))
@@ -108,26 +112,37 @@ def synced_ddl(conn: sqlite3.Connection, schema: str = "main") -> dict[str, str]
                              f"AND name IN ({marks})", names).fetchall())
 
 
+def _qualified(sql: str, schema: str) -> str:
+    """A `CREATE TABLE`/`CREATE [UNIQUE] INDEX` statement creating its object in `schema`."""
+    qualified, n = _DDL.subn(lambda m: f'{m.group(1)} {schema}."{m.group(3)}"', sql, count=1)
+    if n != 1:
+        raise ValueError(f"unexpected definition: {sql[:60]}")
+    return qualified
+
+
 def write_image(source: Path, image: Path, meta: dict[str, Any]) -> int:
-    """Write the synced tables named in `meta["readable"]` of the workstation database `source` into a new
-    image file; returns its row count. `meta` (schema, central, version...) goes into its `snapshot_meta`."""
+    """Write the synced tables named in `meta["readable"]` of the workstation database `source`, with their
+    indexes and the search tables, into a new image file; returns the synced rows in it. `meta` (schema,
+    central, version...) goes into its `snapshot_meta` table."""
     image.unlink(missing_ok=True)
     conn = sqlite3.connect(source, isolation_level=None)
     rows = 0
     try:
         conn.execute("ATTACH DATABASE ? AS img", (str(image),))
         conn.execute("PRAGMA img.journal_mode=OFF")
-        conn.execute("PRAGMA img.page_size=8192")
+        tables = [t for t in table_specs() if t in meta["readable"]] + list(SEARCH_TABLES)
+        marks = ", ".join("?" * len(tables))
+        objects = conn.execute(f"SELECT type, name, sql FROM main.sqlite_master WHERE tbl_name IN ({marks}) "
+                               f"AND type IN ('table', 'index') AND sql IS NOT NULL", tables).fetchall()
         conn.execute("BEGIN")
-        for name, sql in synced_ddl(conn).items():
-            if name not in meta["readable"]:
-                continue
-            match = _CREATE.match(sql)
-            if match is None:
-                raise ValueError(f"unexpected table definition for {name}")
-            conn.execute(f'CREATE TABLE img."{name}" (' + sql[match.end():])
-            conn.execute(f'INSERT INTO img."{name}" SELECT * FROM main."{name}" ORDER BY id')
-            rows += conn.execute(f'SELECT count(*) FROM img."{name}"').fetchone()[0]
+        for _kind, _name, sql in (o for o in objects if o[0] == "table"):
+            conn.execute(_qualified(sql, "img"))
+        for name in tables:
+            conn.execute(f'INSERT INTO img."{name}" SELECT * FROM main."{name}"')
+            if name not in SEARCH_TABLES:
+                rows += conn.execute(f'SELECT count(*) FROM img."{name}"').fetchone()[0]
+        for _kind, _name, sql in (o for o in objects if o[0] == "index"):  # built once, by sorting
+            conn.execute(_qualified(sql, "img"))
         conn.execute(f"CREATE TABLE img.{META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         conn.executemany(f"INSERT INTO img.{META_TABLE} VALUES (?, ?)",
                          [(k, json.dumps(v)) for k, v in {**meta, "rows": rows}.items()])
@@ -136,6 +151,20 @@ def write_image(source: Path, image: Path, meta: dict[str, Any]) -> int:
     finally:
         conn.close()
     return rows
+
+
+def copy_image(conn: sqlite3.Connection, tables: list[str]) -> None:
+    """Inside a transaction, with the image attached as `snap`: copy its tables and search tables into the
+    empty local ones. The search triggers are set aside meanwhile: SQLite copies records and index entries
+    as they are only into a table without triggers (and the image's search tables are already filled)."""
+    triggers = conn.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND name LIKE ?",
+                            (_SEARCH_TRIGGERS,)).fetchall()
+    for name, _sql in triggers:
+        conn.execute(f'DROP TRIGGER main."{name}"')
+    for name in (*tables, *SEARCH_TABLES):
+        conn.execute(f'INSERT INTO main."{name}" SELECT * FROM snap."{name}"')
+    for _name, sql in triggers:
+        conn.execute(sql)
 
 
 def remove_parts(database: Path) -> None:

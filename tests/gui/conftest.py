@@ -89,11 +89,30 @@ def chinese(qapp: QApplication) -> Iterator[None]:
     install_language(qapp, "zh_CN")
 
 
+_AFTER_CALL: list[Callable[[], None]] = []
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Run `after_call` actions as soon as the test body ends, passed or failed: pytest-qt then processes
+    Qt events outside the asyncio loop (its own wrapper runs after this one), and a background task still
+    running there (sync) would fail with "no running event loop" and turn one failure into several."""
+    yield
+    while _AFTER_CALL:
+        _AFTER_CALL.pop()()
+
+
+@pytest.fixture
+def after_call() -> Callable[[Callable[[], None]], None]:
+    return _AFTER_CALL.append
+
+
 @pytest.fixture
 def wait_until(qloop: QEventLoop) -> Callable[..., None]:
-    """Run the asyncio loop until `predicate()` is true (tasks need a running loop to progress)."""
+    """Run the asyncio loop until `predicate()` is true (tasks need a running loop to progress). The
+    default timeout is generous: on a loaded machine things are slow, not wrong."""
 
-    def wait(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
+    def wait(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
         async def poll() -> None:
             while not predicate():
                 await asyncio.sleep(0.01)

@@ -98,7 +98,7 @@ def live_central(postgres_server, gui_central_template) -> Iterator[LiveCentral]
 
 
 @pytest.fixture
-def synced_window(qtbot, runner, qloop, tmp_path, live_central):
+def synced_window(qtbot, runner, qloop, tmp_path, live_central, after_call):
     """A main window whose sync bridge talks to the live central as agent1 (password in the keyring)."""
     url = live_central.service.url
     KeyringSecrets(url, "agent1").set(PASSWORD_KEY, PASSWORD)
@@ -111,6 +111,7 @@ def synced_window(qtbot, runner, qloop, tmp_path, live_central):
     window.attach_sync(bridge)
     window.show()
     qloop.run_until_complete(bridge.start())
+    after_call(lambda: stop_sync(qloop, bridge))  # also when the test fails half-way
     yield window, bridge, db
     qloop.run_until_complete(bridge.stop())
     db.dispose()
@@ -118,7 +119,8 @@ def synced_window(qtbot, runner, qloop, tmp_path, live_central):
 
 def stop_sync(qloop, bridge) -> None:
     """End a test with sync stopped: pytest-qt processes Qt events between a test and its fixtures' teardown,
-    outside the asyncio loop, and an engine step resumed there fails with "no running event loop"."""
+    outside the asyncio loop, and an engine step resumed there fails with "no running event loop".
+    `synced_window` also does it after a failed test (`after_call`)."""
     qloop.run_until_complete(bridge.stop())
 
 

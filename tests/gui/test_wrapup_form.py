@@ -73,7 +73,7 @@ def window(qtbot, qloop, staff_db, people, runner):
 
 @pytest.fixture
 def emitted(qloop):
-    def wait(signal, action, timeout=5.0):
+    def wait(signal, action, timeout=15.0):  # generous: a loaded CI machine is slow, not wrong
         async def run():
             future = signal_future(signal)
             action()

@@ -1,9 +1,9 @@
 """`hcrm-central snapshot`: build the workstation images that first installs start from.
 
 One image per set of tables a role may read (today: agents and nurses without the audit log, supervisors
-and admins with it). Each is made by bootstrapping a scratch workstation database the ordinary way, acting
-for an internal user of that role (`snapshot.<role>`, no usable password), then writing its synced tables
-into an image file (hcrm_desktop/sync/snapshot.py) that is stored in `sync_snapshot_chunks` in chunks of
+and admins with it). A scratch workstation database is bootstrapped the ordinary way, acting for an internal
+user (`snapshot.<role>`, no usable password) of the role that may read the most; each image takes the
+tables of its set from it into an image file (hcrm_desktop/sync/snapshot.py) that is stored in `sync_snapshot_chunks` in chunks of
 8 MB with their SHA-256. Older images of the same kind are removed once the new one is complete, keeping
 `keep` of them, so a workstation halfway through a download can still finish it.
 
@@ -17,7 +17,8 @@ import hashlib
 import secrets
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,25 +39,44 @@ Progress = Callable[[str], None]
 
 
 def build_snapshots(dsn: str, *, work_dir: Path | None = None, keep: int = 2, chunk_size: int = CHUNK,
-                    on_progress: Progress | None = None) -> list[dict[str, Any]]:
-    """Build and store one image per readable-table set; returns what was stored, one dict per image."""
+                    roles: Sequence[str] = ROLES, on_progress: Progress | None = None) -> list[dict[str, Any]]:
+    """Build and store one image per readable-table set; returns what was stored, one dict per image.
+
+    Reading is decided per table (no row filters), so one scratch bootstrap acting for a role that may read
+    every table the others may serves every set: each image leaves out the tables its roles may not read.
+    `roles`: build only the images these roles use."""
     engine = central_engine(dsn)
     try:
         with engine.connect() as conn:
             readable = {role: tuple(conn.execute(text("SELECT hcrm_readable(:r)"), {"r": role}).scalar_one())
                         for role in ROLES}
-        kinds: dict[tuple[str, ...], str] = {}
-        for role in ROLES:  # the first role of each set acts for it
-            kinds.setdefault(readable[role], role)
+        sets = sorted({readable[role] for role in roles}, key=len)
+        union = set().union(*sets)
+        widest = next((role for role in ROLES if set(readable[role]) == union), None)
         with tempfile.TemporaryDirectory(dir=work_dir, prefix="hcrm-snapshot-") as tmp:
-            return [_build_one(engine, dsn, Path(tmp), role, tables, keep, chunk_size, on_progress)
-                    for tables, role in kinds.items()]
+            if widest is not None:
+                scratch = _bootstrap(engine, dsn, Path(tmp), widest, on_progress)
+                return [_image(engine, scratch, tables, keep, chunk_size, on_progress) for tables in sets]
+            stored = []
+            for tables in sets:
+                role = next(r for r in ROLES if readable[r] == tables)
+                scratch = _bootstrap(engine, dsn, Path(tmp), role, on_progress)
+                stored.append(_image(engine, scratch, tables, keep, chunk_size, on_progress))
+            return stored
     finally:
         engine.dispose()
 
 
-def _build_one(engine: Any, dsn: str, tmp: Path, role: str, tables: tuple[str, ...], keep: int,
-               chunk_size: int, on_progress: Progress | None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Scratch:
+    path: Path
+    central_id: str
+    high: int
+    started: float
+
+
+def _bootstrap(engine: Any, dsn: str, tmp: Path, role: str, on_progress: Progress | None) -> _Scratch:
+    """A scratch workstation database bootstrapped by pages, acting for an internal user of `role`."""
     started = time.perf_counter()
     actor = f"snapshot.{role}"
     create_user(engine, actor, role, secrets.token_urlsafe(32), db_login=False)
@@ -76,17 +96,22 @@ def _build_one(engine: Any, dsn: str, tmp: Path, role: str, tables: tuple[str, .
         transport.close()
         db.dispose()
     if on_progress:
-        on_progress(f"{role}: bootstrapped in {time.perf_counter() - started:.0f} s")
-    image = tmp / f"{role}.image"
-    meta = {"local_schema": local_migrations.head_revision(), "central_id": info.central_id,
-            "high": cursor.cursor, "fingerprint": schema_fingerprint(), "readable": list(tables)}
-    rows = write_image(path, image, meta)
-    path.unlink()
+        on_progress(f"bootstrapped as {role} in {time.perf_counter() - started:.0f} s")
+    return _Scratch(path, info.central_id, cursor.cursor, started)
+
+
+def _image(engine: Any, scratch: _Scratch, tables: tuple[str, ...], keep: int, chunk_size: int,
+           on_progress: Progress | None) -> dict[str, Any]:
+    started = time.perf_counter()
+    image = scratch.path.with_suffix(f".{len(tables)}.image")
+    meta = {"local_schema": local_migrations.head_revision(), "central_id": scratch.central_id,
+            "high": scratch.high, "fingerprint": schema_fingerprint(), "readable": list(tables)}
+    rows = write_image(scratch.path, image, meta)
     stored = _store(engine, image, meta, rows, chunk_size, keep)
     image.unlink()
     stored["seconds"] = round(time.perf_counter() - started, 1)
     if on_progress:
-        on_progress(f"{role}: image {stored['id']} stored, {stored['size']} bytes")
+        on_progress(f"image {stored['id']} ({len(tables)} tables) stored: {stored['size']} bytes")
     return stored
 
 
