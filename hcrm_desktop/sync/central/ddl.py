@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -86,11 +87,11 @@ def fingerprint(tables: Iterable[CentralTable]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _sa_type(sql_type: str) -> TypeEngine[object]:
+def _sa_type(sql_type: str) -> TypeEngine[Any]:
     base, _, rest = sql_type.partition("(")
     if base == "varchar":
         return String(int(rest.rstrip(")")))
-    types: dict[str, TypeEngine[object]] = {
+    types: dict[str, TypeEngine[Any]] = {
         "text": Text(), "integer": Integer(), "bigint": BigInteger(), "smallint": SmallInteger(),
         "float": Float(), "double": Double(), "boolean": Boolean(), "timestamp": DateTime(), "date": Date(),
         "json": JSON(),

@@ -55,10 +55,14 @@ def copy_from_sqlite(engine: Engine, path: Path, *, on_progress: Progress | None
         # statistics now, not when autovacuum gets to it: without them the planner reads a pull's "rows
         # after my cursor" as a third of the table and scans all of it (35 ms per pull at 20k patients);
         # the vacuum sets the visibility map and hint bits once, instead of autovacuum doing so while the
-        # first workstations sync
+        # first workstations sync. Only the tables that were filled: an empty table that was analyzed is
+        # planned as empty for good (a push's look-up in `sync_mutations` became a full scan, slower with
+        # every push until autovacuum caught up), while one never analyzed is assumed to have some pages
+        filled = ", ".join(f'"{name}"' for name, n in counts.items() if n)
         raw.driver_connection.autocommit = True  # type: ignore[union-attr]
         with raw.driver_connection.cursor() as cur:  # type: ignore[union-attr]
-            cur.execute("VACUUM (ANALYZE)")
+            if filled:
+                cur.execute(f"VACUUM (ANALYZE) {filled}")
     finally:
         raw.close()
         source.close()
